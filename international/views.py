@@ -1,0 +1,67 @@
+from django.views.generic import DetailView, ListView, TemplateView
+
+from international.forms import AgreementFilterForm
+from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+
+
+class UnitView(TemplateView):
+    """The International Unit page: what it does, its objectives and approaches, how to reach it."""
+
+    template_name = "international/unit.html"
+    latest_agreements = 5
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        profile = UnitProfile.objects.first()
+        context.update(
+            profile=profile,
+            objectives=Objective.objects.visible(),
+            approaches=Approach.objects.visible(),
+            latest_agreements=Agreement.objects.for_listing()[: self.latest_agreements],
+            page_updated_at=profile.updated_at if profile else None,
+        )
+        return context
+
+
+class AgreementListView(ListView):
+    """The List of International Cooperation, filtered by the query string."""
+
+    template_name = "international/agreement_list.html"
+    context_object_name = "agreements"
+    paginate_by = 20
+
+    def get_queryset(self):
+        partners = sorted(
+            Partner.objects.filter(agreements__isnull=False).distinct(),
+            key=lambda partner: partner.display_name.casefold(),
+        )
+        self.filter_form = AgreementFilterForm(self.request.GET, partners=partners)
+        return self.filter_form.filter(Agreement.objects.for_listing())
+
+    def paginate_queryset(self, queryset, page_size):
+        # A bad or out-of-range page shows the nearest real page, never an error.
+        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_form"] = self.filter_form
+        context["is_filtered"] = any(self.filter_form.cleaned_data.values())
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["filter_query"] = query.urlencode()
+        return context
+
+
+class AgreementDetailView(DetailView):
+    template_name = "international/agreement_detail.html"
+    context_object_name = "agreement"
+
+    def get_queryset(self):
+        return Agreement.objects.prefetch_related("partners")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["page_updated_at"] = self.object.updated_at
+        return context

@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+# The main navigation: label and URL name, in the order shown.
+NAVIGATION = [
+    (_("Home"), "home"),
+    (_("International Unit"), "international:unit"),
+    (_("International Cooperation"), "international:agreement_list"),
+]
+
+
+def site(request):
+    """Navigation, the language switcher and hreflang alternates for the current page."""
+    current = get_language()
+    path = request.path
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        languages.append(
+            {
+                "code": code,
+                "name_local": info["name_local"],
+                "direction": "rtl" if info["bidi"] else "ltr",
+                "url": translate_url(request.get_full_path(), code),
+                "is_current": code == current,
+            }
+        )
+    default_url = next(lang["url"] for lang in languages if lang["code"] == settings.LANGUAGE_CODE)
+
+    navigation = []
+    for label, name in NAVIGATION:
+        url = reverse(name)
+        is_current = path == url if name == "home" else path.startswith(url)
+        navigation.append({"label": label, "url": url, "is_current": is_current})
+    # A deeper section (cooperation under the unit) wins over its parent.
+    current_items = [item for item in navigation if item["is_current"]]
+    for item in current_items[:-1]:
+        item["is_current"] = False
+
+    return {
+        "site_languages": languages,
+        "default_language_url": default_url,
+        "navigation": navigation,
+    }

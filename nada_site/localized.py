@@ -1,0 +1,62 @@
+"""
+Reading a translated field the way a reader needs it: the text, and which
+language it is really in, so that a fallback can be marked with its own
+`lang` and `dir` and announced on the page.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+from modeltranslation.utils import build_localized_fieldname
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    text: str
+    language: str
+    requested: str
+
+    @property
+    def is_fallback(self):
+        return bool(self.text) and self.language != self.requested
+
+    @property
+    def direction(self):
+        return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+
+    @property
+    def language_name(self):
+        """The language's name in the reader's language (for the note)."""
+        return get_language_info(self.language)["name_translated"]
+
+    def __str__(self):
+        return self.text or ""
+
+    def __bool__(self):
+        return bool(self.text)
+
+
+def language_order(requested):
+    """The requested language first, then the fallbacks in settings order."""
+    fallbacks = [code for code in settings.MODELTRANSLATION_FALLBACK_LANGUAGES if code != requested]
+    return [requested, *fallbacks]
+
+
+def localize(obj, field, language=None):
+    """The value of `field` on `obj` in `language`, or in the first language that has one."""
+    requested = language or get_language() or settings.LANGUAGE_CODE
+    for code in language_order(requested):
+        value = getattr(obj, build_localized_fieldname(field, code), None)
+        if value:
+            return LocalizedText(value, code, requested)
+    return LocalizedText("", requested, requested)
+
+
+def filled_languages(obj, field):
+    """The codes of the languages in which `field` has text, in settings order."""
+    return [
+        code
+        for code, _name in settings.LANGUAGES
+        if getattr(obj, build_localized_fieldname(field, code), None)
+    ]

@@ -1,0 +1,61 @@
+"""
+Rich text: the editor's field, and the server-side clean-up every value gets.
+
+Whatever the editor (or a script, or a fixture) sends, only the allow-listed
+markup below is stored. `dir` and `lang` survive so that staff can mark a
+passage in another language or direction.
+"""
+
+import nh3
+from ckeditor_uploader.fields import RichTextUploadingField
+from django.utils.translation import get_language_info
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "hr", "i", "img", "li", "ol",
+    "p", "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "th",
+    "thead", "tr", "u", "ul",
+}  # fmt: skip
+GLOBAL_ATTRIBUTES = {"dir", "lang", "title"}
+ALLOWED_ATTRIBUTES = {
+    "*": GLOBAL_ATTRIBUTES,
+    "a": GLOBAL_ATTRIBUTES | {"href"},
+    "img": GLOBAL_ATTRIBUTES | {"src", "alt", "width", "height"},
+    "ol": GLOBAL_ATTRIBUTES | {"start"},
+    "td": GLOBAL_ATTRIBUTES | {"colspan", "rowspan"},
+    "th": GLOBAL_ATTRIBUTES | {"colspan", "rowspan", "scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(value):
+    """Return `value` with everything outside the allow-list removed."""
+    if not value:
+        return value
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+class SanitizedRichTextField(RichTextUploadingField):
+    """
+    A rich text field whose value is cleaned with nh3 on every save, and whose
+    editor writes right to left for a right-to-left language's translation
+    field (django-modeltranslation gives each copy a `language`).
+    """
+
+    def pre_save(self, model_instance, add):
+        value = sanitize_html(getattr(model_instance, self.attname))
+        setattr(model_instance, self.attname, value)
+        return value
+
+    def formfield(self, **kwargs):
+        language = getattr(self, "language", None)
+        if language and get_language_info(language)["bidi"]:
+            self.config_name = "rtl"
+        return super().formfield(**kwargs)

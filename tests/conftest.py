@@ -1,0 +1,56 @@
+"""Shared fixtures: test-only settings and small factories for each app's content."""
+
+import pytest
+from django.utils import translation
+
+from international.models import Agreement, Partner, UnitProfile
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(tmp_path)}
+    }
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def profile(db):
+    return UnitProfile.objects.create(
+        name_ms="Unit Antarabangsa",
+        name_en="International Unit",
+        name_ar="الوحدة الدولية",
+        introduction_ms="<p>Unit ini menyelaras kerjasama antarabangsa.</p>",
+        introduction_en="<p>The unit coordinates international cooperation.</p>",
+        introduction_ar="<p>تنسق الوحدة التعاون الدولي.</p>",
+        address_ms="Kajang, Selangor",
+        email="antarabangsa@example.gov.my",
+        telephone="+603 0000 0000",
+    )
+
+
+def make_partner(slug="asean", **fields):
+    fields.setdefault("kind", Partner.Kind.ORGANISATION)
+    if fields["kind"] == Partner.Kind.ORGANISATION:
+        fields.setdefault("name_ms", slug.upper())
+    return Partner.objects.create(slug=slug, **fields)
+
+
+def make_agreement(slug="mou-thailand", partners=(), **fields):
+    fields.setdefault("title_ms", f"Perjanjian {slug}")
+    fields.setdefault("kind", Agreement.Kind.BILATERAL)
+    fields.setdefault("instrument", Agreement.Instrument.MOU)
+    agreement = Agreement.objects.create(slug=slug, **fields)
+    agreement.partners.set(partners)
+    return agreement
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("staff", "staff@example.gov.my", "pw")
+    client.force_login(user)
+    return client
