@@ -1,5 +1,5 @@
 # Two commands for a newcomer: `make run` and `make test`. See README.md.
-PYTHON ?= python3
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py

@@ -69,7 +69,9 @@ class OrderedItemQuerySet(models.QuerySet):
 class OrderedItem(models.Model):
     """A numbered item of the unit's page that staff reorder and may hide."""
 
-    profile = models.ForeignKey(UnitProfile, on_delete=models.CASCADE, related_name="+")
+    profile = models.ForeignKey(
+        UnitProfile, on_delete=models.CASCADE, related_name="%(class)s_items"
+    )
     text = models.TextField(_("text"))
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Items are numbered from the lowest to the highest.")

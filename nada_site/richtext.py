@@ -8,7 +8,6 @@ passage in another language or direction.
 
 import nh3
 from ckeditor_uploader.fields import RichTextUploadingField
-from django.utils.translation import get_language_info
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "em",
@@ -44,18 +43,12 @@ def sanitize_html(value):
 
 class SanitizedRichTextField(RichTextUploadingField):
     """
-    A rich text field whose value is cleaned with nh3 on every save, and whose
-    editor writes right to left for a right-to-left language's translation
-    field (django-modeltranslation gives each copy a `language`).
+    A rich text field whose value is cleaned with nh3 on every save, whoever
+    saves it. (The admin's editor of a right-to-left translation writes right
+    to left: see nada_site.translated_admin.)
     """
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
-
-    def formfield(self, **kwargs):
-        language = getattr(self, "language", None)
-        if language and get_language_info(language)["bidi"]:
-            self.config_name = "rtl"
-        return super().formfield(**kwargs)

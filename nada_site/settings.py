@@ -162,8 +162,9 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ms"
 MODELTRANSLATION_LANGUAGES = ("ms", "en", "ar")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ms", "en", "ar")
-# The tabbed translation admin loads jQuery UI; serve it ourselves, not from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+# The tabbed translation admin loads jQuery UI; serve it ourselves, not from a
+# CDN (django-modeltranslation reads this unprefixed setting name).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -179,7 +180,7 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Rich text: django-ckeditor (CKEditor 4.22.1). See README, "Rich text editor".
 CKEDITOR_UPLOAD_PATH = "editor/"
-CKEDITOR_IMAGE_BACKEND = "pillow"
+CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_RESTRICT_BY_USER = False
 CKEDITOR_BROWSE_SHOW_DIRS = False
@@ -197,15 +198,6 @@ CKEDITOR_CONFIGS = {
         "height": 260,
         "width": "100%",
         "contentsLangDirection": "ltr",
-    },
-    "rtl": {
-        "toolbar": _CKEDITOR_TOOLBAR,
-        "format_tags": "p;h2;h3;h4",
-        "extraPlugins": "bidi",
-        "height": 260,
-        "width": "100%",
-        "contentsLangDirection": "rtl",
-        "contentsLanguage": "ar",
     },
 }
 # ckeditor.W001 warns that CKEditor 4.22.1 is out of support. We keep the
