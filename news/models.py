@@ -1,0 +1,275 @@
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from nada_site.localized import filled_languages
+from nada_site.richtext import SanitizedRichTextField
+from news.validators import validate_news_image
+
+
+class Category(models.Model):
+    """A section of the news, such as Global, National or Events."""
+
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The category's address on the site, the same in every language."),
+    )
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    """A keyword that describes the articles it is given to."""
+
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The tag's address on the site, the same in every language."),
+    )
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles marked published whose publication time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        return self.select_related("category").order_by("-published_at", "-id")
+
+    def in_language(self, language):
+        """Articles with a title in `language`."""
+        field = build_localized_fieldname("title", language)
+        return self.exclude(**{field: ""}).exclude(**{f"{field}__isnull": True})
+
+
+class Article(models.Model):
+    """A news item, in one or more of the site's languages."""
+
+    # Addresses under /news/ that belong to other pages.
+    RESERVED_SLUGS = frozenset({"search", "feed", "category", "tag"})
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("Fill in the title in every language the article is written in."),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One or two sentences shown in lists, feeds and links shared elsewhere."),
+    )
+    body = SanitizedRichTextField(_("body"), blank=True)
+    key_points_heading = models.CharField(
+        _("heading of the key points"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown above the numbered key points, e.g. “Five joint steps”. Optional."),
+    )
+    source_name = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who first published the news, e.g. the Ministry of Home Affairs."),
+    )
+    source_url = models.URLField(
+        _("source address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Optional. A link to the original publication."),
+    )
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("tags"))
+    related = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        verbose_name=_("read also"),
+        help_text=_(
+            "Articles chosen by hand for the “Read also” block. Newer articles on the "
+            "same tags or category fill the remaining places."
+        ),
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="news/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        validators=[validate_news_image],
+        help_text=_("Optional. A JPEG, PNG or WebP image of at most 5 MB and 25 megapixels."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The article's address on the site, the same in every language. "
+            "Made from the title when left empty."
+        ),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("publication date and time"),
+        default=timezone.now,
+        help_text=_(
+            "A published article appears on the site from this time (Malaysia time). "
+            "Set a future time to schedule it."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-id"]
+        permissions = [("publish_article", _("Can publish and unpublish articles"))]
+        indexes = [models.Index(fields=["status", "-published_at"], name="news_article_listing")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(slug=""),
+                name="news_article_has_slug",
+            ),
+        ]
+
+    def __str__(self):
+        for code in self.available_languages:
+            return getattr(self, build_localized_fieldname("title", code))
+        return self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @property
+    def available_languages(self):
+        """The languages the article is written in: those with a title."""
+        return filled_languages(self, "title")
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+
+    def clean(self):
+        super().clean()
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by another page. Please choose another.")},
+                code="reserved_slug",
+            )
+        languages = self.available_languages
+        if not languages:
+            raise ValidationError(
+                _("Give the article a title in at least one language."), code="no_title"
+            )
+        if not self.slug:
+            self.slug = self.unique_slug()
+        if self.image:
+            missing = {
+                build_localized_fieldname("image_alt", code): ValidationError(
+                    _("Describe the image in every language the article has a title in."),
+                    code="alt_required",
+                )
+                for code in languages
+                if not getattr(self, build_localized_fieldname("image_alt", code), "")
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    def unique_slug(self):
+        """A slug from the Malay or English title, else a random one (Arabic has no Latin slug)."""
+        base = ""
+        for code in ("ms", "en"):
+            base = slugify(getattr(self, build_localized_fieldname("title", code), "") or "")
+            if base:
+                break
+        base = base[:100].strip("-") or f"article-{uuid.uuid4().hex[:8]}"
+        slug, counter = base, 2
+        while (
+            slug in self.RESERVED_SLUGS
+            or Article.objects.filter(slug=slug).exclude(pk=self.pk).exists()
+        ):
+            slug = f"{base}-{counter}"
+            counter += 1
+        return slug
+
+
+class KeyPoint(models.Model):
+    """One numbered point of an article: an agenda item, a step, a resolution."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="key_points", verbose_name=_("article")
+    )
+    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Points are numbered from the lowest to the highest.")
+    )
+
+    class Meta:
+        verbose_name = _("key point")
+        verbose_name_plural = _("key points")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return (self.heading or self.text or "")[:80]

@@ -1,0 +1,35 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from news.models import Article, Category, KeyPoint, Tag
+
+
+@register(Category)
+class CategoryTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Tag)
+class TagTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    # No language is required: an article may exist in Arabic alone. The
+    # model's clean() asks for a title in at least one language.
+    fields = (
+        "title",
+        "summary",
+        "body",
+        "key_points_heading",
+        "source_name",
+        "image_alt",
+        "image_caption",
+    )
+    required_languages = ()
+
+
+@register(KeyPoint)
+class KeyPointTranslationOptions(TranslationOptions):
+    fields = ("heading", "text")
+    required_languages = ()

@@ -1,0 +1,193 @@
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language, get_language_info, gettext
+from django.views.generic import DetailView, ListView
+
+from nada_site.localized import localize
+from nada_site.pagination import ForgivingPaginationMixin
+from news.forms import SearchForm
+from news.images import renditions
+from news.models import Article, Category, Tag
+from news.search import search_articles
+
+# Open Graph locales of the site's languages.
+OG_LOCALES = {"ms": "ms_MY", "en": "en_GB", "ar": "ar_AR"}
+
+
+class PaginatedListView(ForgivingPaginationMixin, ListView):
+    paginate_by = 12
+    context_object_name = "articles"
+
+
+class ArticleListView(PaginatedListView):
+    """Published news, newest first."""
+
+    template_name = "news/article_list.html"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class CategoryView(PaginatedListView):
+    template_name = "news/article_list.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return Article.objects.published().for_listing().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class TagView(PaginatedListView):
+    template_name = "news/article_list.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return Article.objects.published().for_listing().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    """One article. Staff may preview a draft or a scheduled article; others get a 404."""
+
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+    read_also_count = 4
+
+    def get_queryset(self):
+        articles = Article.objects.select_related("category").prefetch_related("tags", "key_points")
+        if self.request.user.is_staff:
+            return articles
+        return articles.published()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        context = super().get_context_data(**kwargs)
+        title = localize(article, "title")
+        summary = localize(article, "summary")
+        images = renditions(article.image, article.image_width, article.image_height)
+        share_image = self.request.build_absolute_uri(images[-1].url) if images else ""
+        context.update(
+            title=title,
+            summary=summary,
+            body=localize(article, "body"),
+            key_points_heading=localize(article, "key_points_heading"),
+            source_name=localize(article, "source_name"),
+            other_languages=self.other_languages(article),
+            read_also=self.read_also(article),
+            is_preview=not article.is_public,
+            page_updated_at=article.updated_at,
+            canonical_url=self.canonical_url(article, title.language),
+            share_image=share_image,
+            share_image_alt=localize(article, "image_alt") if share_image else "",
+            og_locale=OG_LOCALES.get(title.language, ""),
+        )
+        context["structured_data"] = self.structured_data(context)
+        return context
+
+    def canonical_url(self, article, language):
+        """The article's address in the language its text is shown in (itself, or a fallback)."""
+        with translation.override(language):
+            return self.request.build_absolute_uri(article.get_absolute_url())
+
+    def other_languages(self, article):
+        """The other languages the article is written in, with its address in each."""
+        current = get_language()
+        languages = []
+        for code in article.available_languages:
+            if code == current:
+                continue
+            info = get_language_info(code)
+            with translation.override(code):
+                url = article.get_absolute_url()
+            languages.append(
+                {
+                    "code": code,
+                    "name_local": info["name_local"],
+                    "direction": "rtl" if info["bidi"] else "ltr",
+                    "url": url,
+                }
+            )
+        return languages
+
+    def structured_data(self, context):
+        """schema.org NewsArticle data for search engines (JSON-LD)."""
+        article = self.object
+        agency = {
+            "@type": "GovernmentOrganization",
+            "name": gettext("National Anti-Drugs Agency"),
+            "url": self.request.build_absolute_uri(reverse("home")),
+        }
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": context["title"].text[:110],
+            "inLanguage": context["title"].language,
+            "datePublished": article.published_at.isoformat(),
+            "dateModified": article.updated_at.isoformat(),
+            "mainEntityOfPage": context["canonical_url"],
+            "url": context["canonical_url"],
+            "author": agency,
+            "publisher": agency,
+            "articleSection": localize(article.category, "name").text,
+        }
+        if context["summary"]:
+            data["description"] = context["summary"].text
+        if context["share_image"]:
+            data["image"] = [context["share_image"]]
+        keywords = [localize(tag, "name").text for tag in article.tags.all()]
+        if any(keywords):
+            data["keywords"] = [keyword for keyword in keywords if keyword]
+        if article.source_url:
+            data["isBasedOn"] = article.source_url
+        return data
+
+    def read_also(self, article):
+        """Hand-picked related articles first, then the newest on the same tags or category."""
+        published = Article.objects.published().for_listing().exclude(pk=article.pk)
+        chosen = list(published.filter(pk__in=article.related.values("pk")))
+        missing = self.read_also_count - len(chosen)
+        if missing > 0:
+            shares_tag_or_category = Q(category_id=article.category_id) | Q(
+                tags__in=[tag.pk for tag in article.tags.all()]
+            )
+            candidates = (
+                published.exclude(pk__in=[item.pk for item in chosen])
+                .filter(shares_tag_or_category)
+                .distinct()
+            )
+            chosen += list(candidates[:missing])
+        return chosen[: self.read_also_count]
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class SearchView(PaginatedListView):
+    template_name = "news/search.html"
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET)
+        self.query = self.form.query()
+        if not self.query:
+            return Article.objects.none()
+        return search_articles(
+            Article.objects.published().select_related("category"), self.query, get_language()
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["pagination_query"] = query.urlencode()
+        return context

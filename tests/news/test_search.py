@@ -1,0 +1,127 @@
+import pytest
+from django.db import connection
+
+from news.models import Article
+from tests.news.conftest import LANGUAGES, make_article
+
+pytestmark = pytest.mark.django_db
+
+WORDS = {"ms": "pemulihan", "en": "rehabilitation", "ar": "التأهيل"}
+
+
+@pytest.fixture
+def articles(category):
+    found = make_article(
+        "rehab",
+        title_ms="Pusat pemulihan baharu dibuka",
+        title_en="New rehabilitation centre opens",
+        title_ar="افتتاح مركز جديد لإعادة التأهيل",
+    )
+    other = make_article(
+        "other",
+        title_ms="Mesyuarat serantau",
+        title_en="Regional meeting",
+        title_ar="اجتماع إقليمي",
+    )
+    make_article(
+        "draft-rehab",
+        title_ms="Draf pemulihan",
+        title_en="Draft about rehabilitation",
+        title_ar="مسودة عن التأهيل",
+        status=Article.Status.DRAFT,
+    )
+    return found, other
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_published_articles_in_the_page_language(client, articles, language):
+    found, other = articles
+    response = client.get(f"/{language}/news/search/", {"q": WORDS[language]})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"/{language}/news/{found.slug}/" in html
+    assert f"/{language}/news/{other.slug}/" not in html
+    assert "/news/draft-rehab/" not in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_empty_search_shows_a_calm_prompt(client, articles, language):
+    for query in ("", "   ", None):
+        response = client.get(
+            f"/{language}/news/search/", {"q": query} if query is not None else {}
+        )
+        assert response.status_code == 200
+        assert 'class="result-count"' not in response.content.decode()
+        assert 'name="q"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 5000,
+        "a\x00b",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        '"unbalanced',
+        "!!! ??? &&& |||",
+        "-",
+        "😀 " * 50,
+        "rehabilitation " * 40,
+    ],
+)
+def test_absurd_searches_are_answered_calmly(client, articles, query):
+    for language in LANGUAGES:
+        response = client.get(f"/{language}/news/search/", {"q": query})
+        assert response.status_code == 200
+        assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_a_too_long_search_says_so(client, articles):
+    html = client.get("/en/news/search/", {"q": "x" * 201}).content.decode()
+    assert "at most 200 characters" in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_repeated_parameters_do_not_break_the_search(client, articles):
+    assert client.get("/en/news/search/?q=a&q=rehabilitation&page=x&page=2").status_code == 200
+
+
+def test_search_results_are_paginated_and_keep_the_query(client, category):
+    for number in range(14):
+        make_article(f"rehab-{number}", title_en=f"Rehabilitation report {number}")
+    html = client.get("/en/news/search/", {"q": "rehabilitation"}).content.decode()
+    assert "14 articles found" in html
+    assert "?q=rehabilitation&amp;page=2" in html
+    assert client.get("/en/news/search/", {"q": "rehabilitation", "page": "2"}).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_english_search_matches_other_forms_of_a_word(client, articles):
+    found, _other = articles
+    html = client.get("/en/news/search/", {"q": "opening centres"}).content.decode()
+    assert f"/en/news/{found.slug}/" in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_arabic_search_uses_the_arabic_configuration(client, articles):
+    found, _other = articles
+    html = client.get("/ar/news/search/", {"q": "مركز التأهيل"}).content.decode()
+    assert f"/ar/news/{found.slug}/" in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_a_search_in_the_title_ranks_above_one_in_the_body(client, category):
+    make_article("body-only", title_en="Annual report", body_en="<p>Border cooperation.</p>")
+    make_article("in-title", title_en="Border cooperation agreed")
+    html = client.get("/en/news/search/", {"q": "border"}).content.decode()
+    assert html.index("/en/news/in-title/") < html.index("/en/news/body-only/")
+
+
+def test_search_on_sqlite_contains_every_word(client, category):
+    if connection.vendor != "sqlite":
+        pytest.skip("contains-search is the SQLite fallback")
+    make_article("both", title_en="Border cooperation agreed")
+    make_article("one", title_en="Border report")
+    html = client.get("/en/news/search/", {"q": "border cooperation"}).content.decode()
+    assert "/en/news/both/" in html
+    assert "/en/news/one/" not in html
