@@ -1,0 +1,10 @@
+from django.urls import path
+
+from contact import views
+
+app_name = "contact"
+
+urlpatterns = [
+    path("", views.contact_form, name="form"),
+    path("thanks/", views.ThanksView.as_view(), name="thanks"),
+]
