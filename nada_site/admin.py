@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from nada_site.models import Page, Question
+from nada_site.translated_admin import TranslatedAdmin, TranslatedStackedInline, languages_column
+
+
+class QuestionInline(TranslatedStackedInline):
+    model = Question
+    fields = ("question", "answer", "order")
+    extra = 0
+
+
+@admin.register(Page)
+class PageAdmin(TranslatedAdmin):
+    list_display = (
+        "title",
+        "slug",
+        "show_in_menu",
+        "show_in_footer",
+        "order",
+        "languages",
+        "updated_at",
+    )
+    list_editable = ("show_in_menu", "show_in_footer", "order")
+    list_filter = ("show_in_menu", "show_in_footer")
+    search_fields = ("title_ms", "title_en", "title_ar", "slug")
+    fields = ("title", "slug", "body", "show_in_menu", "show_in_footer", "order")
+    inlines = [QuestionInline]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title_ms",)}
+
+    @admin.display(description=_("languages"))
+    def languages(self, obj):
+        return languages_column(obj, "title")

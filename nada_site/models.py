@@ -1,0 +1,80 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from nada_site.richtext import SanitizedRichTextField
+
+
+class PageQuerySet(models.QuerySet):
+    def linked(self):
+        """The pages that the main menu or the footer link to, in their order."""
+        return self.filter(Q(show_in_menu=True) | Q(show_in_footer=True)).only(
+            "slug", "title_ms", "title_en", "title_ar", "show_in_menu", "show_in_footer", "order"
+        )
+
+
+class Page(models.Model):
+    """
+    A page that staff keep up to date: about the unit, the client charter, the
+    FAQ, the disclaimer, the privacy and security policies…
+    """
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The page's address on the site, the same in every language, e.g. privacy."),
+    )
+    body = SanitizedRichTextField(_("body"), blank=True)
+    show_in_menu = models.BooleanField(
+        _("show in the main menu"),
+        default=False,
+        help_text=_("Adds a link after the fixed menu items."),
+    )
+    show_in_footer = models.BooleanField(
+        _("show in the footer"),
+        default=True,
+        help_text=_("Adds a link to the footer of every page."),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Links are shown from the lowest number to the highest.")
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("page", kwargs={"slug": self.slug})
+
+
+class Question(models.Model):
+    """A question and its answer, shown on a page (the FAQ) as a disclosure list."""
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="questions", verbose_name=_("page")
+    )
+    question = models.CharField(_("question"), max_length=300)
+    answer = SanitizedRichTextField(_("answer"))
+    order = models.PositiveSmallIntegerField(
+        _("order"),
+        default=0,
+        help_text=_("Questions are shown from the lowest number to the highest."),
+    )
+
+    class Meta:
+        verbose_name = _("question and answer")
+        verbose_name_plural = _("questions and answers")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.question
