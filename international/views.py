@@ -2,6 +2,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from international.forms import AgreementFilterForm
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+from nada_site.pagination import ForgivingPaginationMixin
 
 
 class UnitView(TemplateView):
@@ -23,7 +24,7 @@ class UnitView(TemplateView):
         return context
 
 
-class AgreementListView(ListView):
+class AgreementListView(ForgivingPaginationMixin, ListView):
     """The List of International Cooperation, filtered by the query string."""
 
     template_name = "international/agreement_list.html"
@@ -37,12 +38,6 @@ class AgreementListView(ListView):
         )
         self.filter_form = AgreementFilterForm(self.request.GET, partners=partners)
         return self.filter_form.filter(Agreement.objects.for_listing())
-
-    def paginate_queryset(self, queryset, page_size):
-        # A bad or out-of-range page shows the nearest real page, never an error.
-        paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

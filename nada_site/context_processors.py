@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from nada_site.models import Page
 
 # The main navigation: label and URL name, in the order shown.
 NAVIGATION = [
     (_("Home"), "home"),
     (_("International Unit"), "international:unit"),
     (_("International Cooperation"), "international:agreement_list"),
+    (_("News"), "news:list"),
+    (_("Contact"), "contact:form"),
 ]
 
 
@@ -39,7 +44,14 @@ def site(request):
     for item in current_items[:-1]:
         item["is_current"] = False
 
+    # One query, made only if the page shows the links.
+    linked_pages = SimpleLazyObject(lambda: list(Page.objects.linked()))
+
     return {
+        "menu_pages": SimpleLazyObject(
+            lambda: [page for page in linked_pages if page.show_in_menu]
+        ),
+        "footer_pages": SimpleLazyObject(lambda: [p for p in linked_pages if p.show_in_footer]),
         "site_languages": languages,
         "default_language_url": default_url,
         "navigation": navigation,

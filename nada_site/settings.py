@@ -74,9 +74,12 @@ INSTALLED_APPS = [
     "ckeditor",
     "ckeditor_uploader",
     "django_countries",
+    "reversion",
+    "reversion_compare",
     "nada_site",
     "international",
     "news",
+    "contact",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +224,19 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@adk.gov.my")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Contact form (contact app). Messages go to the unit profile's email, or to
+# this address while no profile exists. A client may send a few messages per
+# period (seconds); the count lives in the cache, shared through Redis.
+# CONTACT_TRUSTED_PROXIES: how many reverse proxies in front of the site append
+# to X-Forwarded-For (0: the client is REMOTE_ADDR). Messages older than the
+# retention are removed by `manage.py purge_contact_messages`.
+CONTACT_FALLBACK_EMAIL = os.environ.get("CONTACT_FALLBACK_EMAIL", DEFAULT_FROM_EMAIL)
+CONTACT_RATE_LIMIT_MESSAGES = env_int("CONTACT_RATE_LIMIT_MESSAGES", 5)
+CONTACT_RATE_LIMIT_PERIOD = 60 * 60
+CONTACT_TRUSTED_PROXIES = env_int("CONTACT_TRUSTED_PROXIES", 0)
+CONTACT_RETENTION_DAYS = 730
+CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
 # Security defaults that hold in development too.
 SESSION_COOKIE_HTTPONLY = True

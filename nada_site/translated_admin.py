@@ -1,14 +1,26 @@
-"""Admin classes for translated models: tabs per language, right to left where it belongs."""
+"""
+Admin classes for translated models: tabs per language, right to left where
+it belongs, a history of every change that staff can compare and restore,
+and no silent overwrite when two people edit the same item.
+"""
+
+import hashlib
 
 from ckeditor.widgets import CKEditorWidget
+from django import forms
+from django.contrib.admin.utils import flatten_fieldsets
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from reversion_compare.admin import CompareVersionAdmin
 
 from nada_site.localized import filled_languages
+
+EDIT_TOKEN_FIELD = "edit_token"
 
 
 class DirectionalFieldsMixin:
@@ -37,8 +49,59 @@ class DirectionalFieldsMixin:
         return formfield
 
 
-class TranslatedAdmin(DirectionalFieldsMixin, TabbedTranslationAdmin):
-    pass
+def edit_token(instance):
+    """A fingerprint of what is stored for `instance`: it changes whenever anyone saves a change."""
+    values = [
+        (field.attname, field.value_from_object(instance))
+        for field in instance._meta.concrete_fields
+    ]
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+class ConcurrentEditForm(forms.ModelForm):
+    """
+    Carries the fingerprint of the item as it was when the form was opened,
+    and refuses to save over a change someone else saved since. The form is
+    shown again with the editor's text, so nothing they typed is lost.
+    """
+
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The instance is as stored now: on opening the form, and again on saving it.
+        self.stored_token = edit_token(self.instance) if self.instance.pk else ""
+        self.initial[EDIT_TOKEN_FIELD] = self.stored_token
+
+    def clean(self):
+        cleaned_data = super().clean()
+        opened_token = cleaned_data.get(EDIT_TOKEN_FIELD)
+        if self.instance.pk and opened_token != self.stored_token:
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved this item after you opened it, so your changes were not "
+                    "saved. Your text is still in the form: copy what you need, open the item "
+                    "again to see their changes, then make yours."
+                ),
+                code="edit_conflict",
+            )
+        return cleaned_data
+
+
+class ConcurrentEditMixin:
+    form = ConcurrentEditForm
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if EDIT_TOKEN_FIELD not in flatten_fieldsets(fieldsets):
+            fieldsets.append((None, {"fields": [EDIT_TOKEN_FIELD], "classes": ["hidden"]}))
+        return fieldsets
+
+
+class TranslatedAdmin(
+    DirectionalFieldsMixin, ConcurrentEditMixin, CompareVersionAdmin, TabbedTranslationAdmin
+):
+    """The base of every admin of translated content."""
 
 
 class TranslatedStackedInline(DirectionalFieldsMixin, TranslationStackedInline):

@@ -2,20 +2,27 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from nada_site import uploads, views
+from nada_site.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("ckeditor/upload/", uploads.upload_image, name="ckeditor_upload"),
     path("ckeditor/browse/", uploads.browse_images, name="ckeditor_browse"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("international/", include("international.urls")),
     path("pages/<slug:slug>/", views.PageView.as_view(), name="page"),
+    path("sitemap/", views.SiteMapView.as_view(), name="sitemap"),
+    path("news/", include("news.urls")),
+    path("contact/", include("contact.urls")),
 )
 
 if settings.DEBUG:

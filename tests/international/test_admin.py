@@ -2,6 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from international.models import Agreement, Objective, UnitProfile
+from nada_site.translated_admin import edit_token
 from tests.conftest import make_partner
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,7 @@ def profile_form_data(profile, **changes):
         "introduction_ms": profile.introduction_ms,
         "address_ms": profile.address_ms,
         "email": profile.email,
+        "edit_token": edit_token(profile),
     }
     for prefix in ("objective_items", "approach_items"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})

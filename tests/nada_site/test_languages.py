@@ -82,18 +82,6 @@ def test_navigation_marks_the_current_section(client, profile):
     assert 'href="/en/international/" aria-current' not in html
 
 
-@pytest.mark.parametrize("slug", ["disclaimer", "privacy"])
-@pytest.mark.parametrize("language", ["ms", "en", "ar"])
-def test_footer_pages_exist_in_every_language(client, language, slug):
-    response = client.get(f"/{language}/pages/{slug}/")
-    assert response.status_code == 200
-    assert f'href="/{language}/pages/{slug}/"' in response.content.decode()
-
-
-def test_unknown_footer_page_is_not_found(client):
-    assert client.get("/ms/pages/does-not-exist/").status_code == 404
-
-
 @pytest.mark.parametrize("language", ["ms", "ar"])
 def test_every_interface_string_is_translated(settings, language):
     import polib
