@@ -219,3 +219,16 @@ def test_queries_per_page_do_not_grow_with_the_number_of_agreements(client, unit
     many = count_queries(client, path)
     assert few == many
     assert many <= 8
+
+
+def test_partners_are_listed_with_the_page_languages_comma(client):
+    partners = [
+        make_partner("unodc", name_ar="مكتب الأمم المتحدة"),
+        make_partner("cnd", name_ar="لجنة المخدرات"),
+    ]
+    make_agreement(slug="cnd", title_ar="إعلان", partners=partners)
+    assert (
+        "لجنة المخدرات، مكتب الأمم المتحدة"
+        in client.get("/ar/international/cooperation/cnd/").content.decode()
+    )
+    assert "CND, UNODC" in client.get("/en/international/cooperation/cnd/").content.decode()
