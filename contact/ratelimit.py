@@ -9,32 +9,22 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from nada_site.clients import client_ip
+
 
 def client_address(request):
     """
-    The visitor's address. Behind CONTACT_TRUSTED_PROXIES reverse proxies, it
-    is the one those proxies appended to X-Forwarded-For (never a value the
-    visitor could have written themselves). IPv6 clients are counted by their
-    /64 network, which one household or device usually holds whole.
+    The visitor's address as the rate limit counts it (see
+    nada_site.clients.client_ip). IPv6 clients are counted by their /64
+    network, which one household or device usually holds whole.
     """
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.CONTACT_TRUSTED_PROXIES
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address[:64] or "unknown"
+    address = client_ip(request)
+    if address is None:
+        return "unknown"
+    parsed = ipaddress.ip_address(address)
     if parsed.version == 6:
-        if parsed.ipv4_mapped:
-            return str(parsed.ipv4_mapped)
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
+    return address
 
 
 def _window():

@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 
 from international.validators import validate_pdf
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.uploads import UploadTo
 
 
 class UnitProfile(models.Model):
@@ -198,7 +199,7 @@ class Agreement(models.Model):
     )
     document = models.FileField(
         _("document (PDF)"),
-        upload_to="agreements/",
+        upload_to=UploadTo("agreements"),
         blank=True,
         validators=[validate_pdf],
         help_text=_("Optional. A PDF file of at most 10 MB."),

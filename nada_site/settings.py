@@ -9,6 +9,7 @@ refuses to start without the key. `.env.example` lists every variable.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -76,6 +77,8 @@ INSTALLED_APPS = [
     "django_countries",
     "reversion",
     "reversion_compare",
+    "axes",
+    "csp",
     "nada_site",
     "international",
     "news",
@@ -84,6 +87,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nada_site.middleware.SecurityHeadersMiddleware",
+    "nada_site.middleware.ContentSecurityPolicyMiddleware",
+    "nada_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "nada_site.middleware.RememberLanguageMiddleware",
@@ -92,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nada_site.urls"
@@ -140,6 +148,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# django-axes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -181,12 +195,45 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# Uploads on object storage (S3 or compatible) when DJANGO_MEDIA_STORAGE=s3, so
+# that every app server reads and writes the same files; otherwise the local
+# MEDIA_ROOT (a shared volume when there are several servers). See README.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ORIGIN = ""
+if os.environ.get("DJANGO_MEDIA_STORAGE", "") == "s3":
+    _bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    _custom_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    MEDIA_ORIGIN = (
+        f"https://{_custom_domain}"
+        if _custom_domain
+        else os.environ.get("AWS_S3_ENDPOINT_URL") or f"https://{_bucket}.s3.amazonaws.com"
+    )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "custom_domain": _custom_domain or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "max-age=86400"},
+        },
+    }
+
 # Rich text: django-ckeditor (CKEditor 4.22.1). See README, "Rich text editor".
 CKEDITOR_UPLOAD_PATH = "editor/"
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
 CKEDITOR_RESTRICT_BY_USER = False
 CKEDITOR_BROWSE_SHOW_DIRS = False
+CKEDITOR_FILENAME_GENERATOR = "nada_site.uploads.editor_file_name"
 _CKEDITOR_TOOLBAR = [
     ["Format", "Bold", "Italic", "Underline", "Strike", "Subscript", "Superscript"],
     ["NumberedList", "BulletedList", "Blockquote", "BidiLtr", "BidiRtl"],
@@ -238,18 +285,113 @@ CONTACT_TRUSTED_PROXIES = env_int("CONTACT_TRUSTED_PROXIES", 0)
 CONTACT_RETENTION_DAYS = 730
 CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
-# Security defaults that hold in development too.
+# Security headers and cookies that hold in development too. See README,
+# "Deploying", for what the proxy adds.
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # Our forms carry the token in a field; no script reads it.
+LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features the site never uses (nada_site.middleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
+# Production: HTTPS only, behind a reverse proxy that terminates TLS and says
+# so in X-Forwarded-Proto (the proxy must set it, overwriting what the client
+# sent). /healthz answers over plain HTTP for the load balancer.
+if not DEBUG:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+
+# Content Security Policy (django-csp). Public pages run only the site's own
+# scripts and styles: no inline script, no eval, no inline style. JSON-LD
+# blocks are data, never run. The admin and its editor (CKEditor 4 writes
+# inline styles and inline event handlers in its editing frame) get a looser
+# policy of their own, only under these paths, still without eval
+# (nada_site.middleware.ContentSecurityPolicyMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+ADMIN_CONTENT_SECURITY_POLICY_PATHS = ("/admin/", "/ckeditor/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+if MEDIA_ORIGIN:
+    # Images served from object storage come from its origin.
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
+        _policy["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
+
+# Admin login: django-axes locks a user name out from one client address after
+# repeated failures, for a cool-off time. The address is the one the proxies
+# saw (CONTACT_TRUSTED_PROXIES, as for the contact form). Attempts and
+# lockouts are listed in the admin under "Axes".
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "nada_site.clients.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nada_site.lockout.locked_out"
+AXES_VERBOSE = False
+
+# Logs: one JSON object per line on standard output in production, for a log
+# collector; readable lines in development.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "nada_site.logs.JsonFormatter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }

@@ -14,6 +14,7 @@ urlpatterns = [
     path("ckeditor/browse/", uploads.browse_images, name="ckeditor_browse"),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,3 +28,8 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "nada_site.errors.bad_request"
+handler403 = "nada_site.errors.permission_denied"
+handler404 = "nada_site.errors.page_not_found"
+handler500 = "nada_site.errors.server_error"

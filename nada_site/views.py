@@ -1,11 +1,19 @@
-from django.http import HttpResponse
+import logging
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils.crypto import get_random_string
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
 from international.models import Agreement, UnitProfile
 from nada_site.models import Page
 from news.models import Article
+
+logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
@@ -59,3 +67,33 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap_xml'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """
+    For the load balancer and monitoring: 200 when the database and the cache
+    answer, 503 (and which one failed) otherwise. Never cached.
+    """
+    checks = {"database": "ok", "cache": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: the database does not answer.")
+        checks["database"] = "unavailable"
+    try:
+        key = "healthz:" + get_random_string(12)
+        cache.set(key, "1", timeout=10)
+        if cache.get(key) != "1":
+            raise ConnectionError("the cache did not return what was stored")
+        cache.delete(key)
+    except Exception:  # Every cache backend raises its own errors.
+        logger.exception("Health check: the cache does not answer.")
+        checks["cache"] = "unavailable"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )

@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from nada_site.localized import filled_languages
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.uploads import UploadTo
 from news.validators import validate_news_image
 
 
@@ -133,7 +134,7 @@ class Article(models.Model):
     )
     image = models.ImageField(
         _("image"),
-        upload_to="news/%Y/%m/",
+        upload_to=UploadTo("news"),
         blank=True,
         width_field="image_width",
         height_field="image_height",

@@ -57,3 +57,12 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("staff", "staff@example.gov.my", "pw")
     client.force_login(user)
     return client
+
+
+EDITOR_TOKEN = "editor-token-0123456789abcdef"
+
+
+def post_to_editor(client, url, data, token=EDITOR_TOKEN):
+    """Post as CKEditor 4 does: its own token in a cookie and a form field (see nada_site/uploads.py)."""
+    client.cookies["ckCsrfToken"] = EDITOR_TOKEN
+    return client.post(url, {**data, "ckCsrfToken": token})

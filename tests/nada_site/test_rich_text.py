@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from nada_site.richtext import sanitize_html
+from tests.conftest import post_to_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def image_file(name, image_format="PNG", size=(10, 10)):
 
 
 def test_staff_can_upload_an_image_to_the_editor(staff_client):
-    response = staff_client.post("/ckeditor/upload/", {"upload": image_file("map.png")})
+    response = post_to_editor(staff_client, "/ckeditor/upload/", {"upload": image_file("map.png")})
     assert response.status_code == 200
     assert response.json()["uploaded"] == "1"
 
@@ -49,15 +50,47 @@ def test_staff_can_upload_an_image_to_the_editor(staff_client):
     ],
 )
 def test_editor_refuses_what_is_not_an_allowed_image(staff_client, upload):
-    response = staff_client.post("/ckeditor/upload/", {"upload": upload()})
+    response = post_to_editor(staff_client, "/ckeditor/upload/", {"upload": upload()})
     assert response.status_code == 400
 
 
 def test_editor_refuses_a_script_in_the_callback_number(staff_client):
-    response = staff_client.post(
-        "/ckeditor/upload/?CKEditorFuncNum=1);alert(1);//", {"upload": image_file("map.png")}
+    response = post_to_editor(
+        staff_client,
+        "/ckeditor/upload/?CKEditorFuncNum=1);alert(1);//",
+        {"upload": image_file("map.png")},
     )
     assert response.status_code == 400
+
+
+def test_editor_upload_answers_in_its_own_frame(staff_client):
+    response = post_to_editor(
+        staff_client, "/ckeditor/upload/?CKEditorFuncNum=3", {"upload": image_file("map.png")}
+    )
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "window.parent.CKEDITOR.tools.callFunction(3, " in response.content.decode()
+
+
+@pytest.mark.parametrize("token", ["", "another-token-0123456789"])
+def test_editor_upload_without_the_editors_token_is_refused(token, django_user_model):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(django_user_model.objects.create_superuser("s", "s@example.gov.my", "pw"))
+    response = post_to_editor(
+        client, "/ckeditor/upload/", {"upload": image_file("map.png")}, token=token
+    )
+    assert response.status_code == 403
+
+
+def test_editor_upload_works_without_djangos_token(django_user_model):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(django_user_model.objects.create_superuser("s", "s@example.gov.my", "pw"))
+    response = post_to_editor(client, "/ckeditor/upload/", {"upload": image_file("map.png")})
+    assert response.status_code == 200
 
 
 def test_visitors_cannot_upload(client):
