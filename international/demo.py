@@ -7,6 +7,7 @@ never overwrites what staff have edited.
 import datetime
 
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+from nada_site.demo import create_missing
 
 PROFILE = {
     "name_ms": "Unit Antarabangsa",
@@ -269,12 +270,8 @@ def load():
                 profile=profile, order=order, text_ms=text_ms, text_en=text_en, text_ar=text_ar
             )
             created += 1
-    partners = {}
-    for data in PARTNERS:
-        data = dict(data)
-        slug = data.pop("slug")
-        partners[slug], made = Partner.objects.get_or_create(slug=slug, defaults=data)
-        created += made
+    partners, made_now = create_missing(Partner, PARTNERS)
+    created += len(made_now)
     for data in AGREEMENTS:
         data = dict(data)
         partner_slugs = data.pop("partners")

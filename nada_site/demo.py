@@ -180,26 +180,39 @@ FAQ = [
 ]
 
 
+def create_missing(model, rows):
+    """
+    Create the rows (dicts with a `slug`) that `model` does not have yet and
+    leave the others as staff left them. Returns the records by slug, and the
+    slugs of those just made.
+    """
+    records, made_now = {}, set()
+    for row in rows:
+        fields = dict(row)
+        slug = fields.pop("slug")
+        records[slug], made = model.objects.get_or_create(slug=slug, defaults=fields)
+        if made:
+            made_now.add(slug)
+    return records, made_now
+
+
 def load():
     """Create what is missing; leave alone what exists. Returns how many records were made."""
-    created = 0
-    for data in PAGES:
-        data = dict(data)
-        page, made = Page.objects.get_or_create(slug=data.pop("slug"), defaults=data)
-        created += made
-        if made and page.slug == "faq":
-            for order, (questions, answers) in enumerate(FAQ, start=1):
-                Question.objects.create(
-                    page=page,
-                    order=order,
-                    **{
-                        f"question_{code}": text
-                        for code, text in zip(("ms", "en", "ar"), questions, strict=True)
-                    },
-                    **{
-                        f"answer_{code}": text
-                        for code, text in zip(("ms", "en", "ar"), answers, strict=True)
-                    },
-                )
-                created += 1
+    pages, made_now = create_missing(Page, PAGES)
+    created = len(made_now)
+    if "faq" in made_now:
+        for order, (questions, answers) in enumerate(FAQ, start=1):
+            Question.objects.create(
+                page=pages["faq"],
+                order=order,
+                **{
+                    f"question_{code}": text
+                    for code, text in zip(("ms", "en", "ar"), questions, strict=True)
+                },
+                **{
+                    f"answer_{code}": text
+                    for code, text in zip(("ms", "en", "ar"), answers, strict=True)
+                },
+            )
+            created += 1
     return created

@@ -8,6 +8,7 @@ originals have no Malay text.
 import datetime
 import zoneinfo
 
+from nada_site.demo import create_missing
 from news.models import Article, Category, KeyPoint, Tag
 
 KUALA_LUMPUR = zoneinfo.ZoneInfo("Asia/Kuala_Lumpur")
@@ -206,18 +207,10 @@ ARTICLES = [
 def load():
     """Create what is missing; leave alone what exists. Returns how many records were made."""
     created = 0
-    categories = {}
-    for data in CATEGORIES:
-        data = dict(data)
-        slug = data.pop("slug")
-        categories[slug], made = Category.objects.get_or_create(slug=slug, defaults=data)
-        created += made
-    tags = {}
-    for data in TAGS:
-        data = dict(data)
-        slug = data.pop("slug")
-        tags[slug], made = Tag.objects.get_or_create(slug=slug, defaults=data)
-        created += made
+    categories, made_now = create_missing(Category, CATEGORIES)
+    created += len(made_now)
+    tags, made_now = create_missing(Tag, TAGS)
+    created += len(made_now)
     for data in ARTICLES:
         data = dict(data)
         tag_slugs = data.pop("tags")
