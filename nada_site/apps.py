@@ -7,3 +7,8 @@ class SiteConfig(AppConfig):
 
     name = "nada_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from nada_site import pagecache
+
+        pagecache.connect_signals()

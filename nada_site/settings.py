@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "nada_site.middleware.RememberLanguageMiddleware",
+    # Before anything that reads the session or the database (nada_site/pagecache.py).
+    "nada_site.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -148,6 +150,15 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Page cache for anonymous visitors (nada_site/pagecache.py): how long a page
+# is kept at most (0 turns the cache off), the apps whose changes drop every
+# cached page at once, and the paths never cached.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_CONTENT_APPS = ("international", "news", "nada_site")
+# DJANGO_BENCH=1 adds /bench/minimal/, the floor of bench/load.py. Never in production.
+BENCHMARK_VIEWS = env_bool("DJANGO_BENCH", False)
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/ckeditor/", "/healthz", "/media/", "/static/")
+
 # django-axes first: it refuses a locked-out login before the password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -202,6 +213,16 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if not DEBUG:
+    # Production: WhiteNoise serves the collected static files (run
+    # `manage.py collectstatic`) under hashed names, compressed with gzip and
+    # brotli, with far-future cache headers. Development and tests serve them
+    # from the source folders, with no collectstatic needed.
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("nada_site.middleware.ContentSecurityPolicyMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 MEDIA_ORIGIN = ""
 if os.environ.get("DJANGO_MEDIA_STORAGE", "") == "s3":
     _bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")

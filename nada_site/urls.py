@@ -26,6 +26,10 @@ urlpatterns += i18n_patterns(
     path("contact/", include("contact.urls")),
 )
 
+if settings.BENCHMARK_VIEWS:
+    # The floor of the load benchmark (bench/load.py): a view through every middleware.
+    urlpatterns += [path("bench/minimal/", views.minimal, name="bench_minimal")]
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 

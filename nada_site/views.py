@@ -70,6 +70,12 @@ def robots_txt(request):
 
 
 @never_cache
+def minimal(request):
+    """The smallest page, for the load benchmark's floor (DJANGO_BENCH=1 only)."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
 @require_GET
 def healthz(request):
     """

@@ -1,0 +1,201 @@
+"""
+Fill the database with a large site for the benchmarks: N news articles in
+Malay, English and Arabic with key points, tags and images (a handful of
+generated JPEGs, reused), and M cooperation agreements with their partners.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
+        .venv/bin/python bench/generate.py --articles 10000 --agreements 300
+
+It migrates the database first, replaces what an earlier run generated (every
+object it makes has a slug starting with "bench-") and loads the demo content
+so the unit's pages are filled in. Rows are written with bulk_create.
+"""
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import time
+from io import BytesIO
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nada_site.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.files.base import ContentFile  # noqa: E402
+from django.core.files.storage import default_storage  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from PIL import Image, ImageDraw  # noqa: E402
+
+from international.models import Agreement, Partner  # noqa: E402
+from news.models import Article, Category, KeyPoint, Tag  # noqa: E402
+
+PREFIX = "bench-"
+WORDS = {
+    "ms": "dadah pemulihan kerjasama serantau agensi operasi latihan komuniti pencegahan".split(),
+    "en": "drugs rehabilitation cooperation regional agency operation training community".split(),
+    "ar": "المخدرات التأهيل التعاون الإقليمي الوكالة العملية التدريب المجتمع الوقاية".split(),
+}
+BATCH = 1000
+
+
+def sentence(rng, language, words=12):
+    text = " ".join(rng.choice(WORDS[language]) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def make_images(count=5):
+    """A few JPEGs in the media storage, reused by every article that has an image."""
+    names = []
+    for index in range(count):
+        image = Image.new("RGB", (1600, 900), (20 + 40 * index, 90, 160 - 20 * index))
+        ImageDraw.Draw(image).rectangle((200, 150, 1400, 750), fill=(240, 240, 240))
+        buffer = BytesIO()
+        image.save(buffer, "JPEG", quality=80)
+        name = f"news/{PREFIX}{index}.jpg"
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        names.append(default_storage.save(name, ContentFile(buffer.getvalue())))
+    return names
+
+
+def clear():
+    KeyPoint.objects.filter(article__slug__startswith=PREFIX).delete()
+    Article.objects.filter(slug__startswith=PREFIX).delete()
+    Tag.objects.filter(slug__startswith=PREFIX).delete()
+    Category.objects.filter(slug__startswith=PREFIX).delete()
+    Agreement.objects.filter(slug__startswith=PREFIX).delete()
+    Partner.objects.filter(slug__startswith=PREFIX).delete()
+
+
+def generate_news(rng, count):
+    categories = Category.objects.bulk_create(
+        Category(
+            slug=f"{PREFIX}category-{i}",
+            name_ms=f"Kategori {i}",
+            name_en=f"Category {i}",
+            name_ar=f"الفئة {i}",
+        )
+        for i in range(5)
+    )
+    tags = Tag.objects.bulk_create(
+        Tag(slug=f"{PREFIX}tag-{i}", name_ms=f"Tag {i}", name_en=f"Tag {i}", name_ar=f"وسم {i}")
+        for i in range(40)
+    )
+    images = make_images()
+    now = timezone.now()
+    for start in range(0, count, BATCH):
+        articles = []
+        for index in range(start, min(start + BATCH, count)):
+            fields = {}
+            for language in ("ms", "en", "ar"):
+                fields[f"title_{language}"] = sentence(rng, language, 8)
+                fields[f"summary_{language}"] = sentence(rng, language, 25)
+                fields[f"body_{language}"] = "".join(
+                    f"<p>{sentence(rng, language, 60)}</p>" for _ in range(6)
+                )
+                fields[f"key_points_heading_{language}"] = sentence(rng, language, 3)
+            image = images[index % len(images)] if index % 3 == 0 else ""
+            articles.append(
+                Article(
+                    slug=f"{PREFIX}article-{index}",
+                    category=categories[index % len(categories)],
+                    status=Article.Status.PUBLISHED,
+                    published_at=now - datetime.timedelta(hours=index + 1),
+                    image=image,
+                    image_width=1600 if image else None,
+                    image_height=900 if image else None,
+                    image_alt_ms=sentence(rng, "ms", 5) if image else "",
+                    image_alt_en=sentence(rng, "en", 5) if image else "",
+                    image_alt_ar=sentence(rng, "ar", 5) if image else "",
+                    **fields,
+                )
+            )
+        Article.objects.bulk_create(articles)
+        key_points, article_tags = [], []
+        for article in articles:
+            for order in range(1, 4):
+                key_points.append(
+                    KeyPoint(
+                        article=article,
+                        order=order,
+                        **{
+                            f"{part}_{language}": sentence(
+                                rng, language, 6 if part == "heading" else 20
+                            )
+                            for part in ("heading", "text")
+                            for language in ("ms", "en", "ar")
+                        },
+                    )
+                )
+            for tag in rng.sample(tags, 3):
+                article_tags.append(Article.tags.through(article=article, tag=tag))
+        KeyPoint.objects.bulk_create(key_points)
+        Article.tags.through.objects.bulk_create(article_tags)
+
+
+def generate_agreements(rng, count):
+    partners = Partner.objects.bulk_create(
+        Partner(
+            slug=f"{PREFIX}partner-{i}",
+            kind=Partner.Kind.ORGANISATION,
+            name_ms=f"Organisasi {i}",
+            name_en=f"Organisation {i}",
+            name_ar=f"منظمة {i}",
+        )
+        for i in range(30)
+    )
+    agreements = []
+    for index in range(count):
+        agreements.append(
+            Agreement(
+                slug=f"{PREFIX}agreement-{index}",
+                title_ms=sentence(rng, "ms", 8),
+                title_en=sentence(rng, "en", 8),
+                title_ar=sentence(rng, "ar", 8),
+                summary_ms=f"<p>{sentence(rng, 'ms', 40)}</p>",
+                summary_en=f"<p>{sentence(rng, 'en', 40)}</p>",
+                summary_ar=f"<p>{sentence(rng, 'ar', 40)}</p>",
+                kind=rng.choice(Agreement.Kind.values),
+                instrument=rng.choice(Agreement.Instrument.values),
+                status=Agreement.Status.ACTIVE,
+                signed_on=datetime.date(2000, 1, 1) + datetime.timedelta(days=index * 9),
+            )
+        )
+    Agreement.objects.bulk_create(agreements, batch_size=BATCH)
+    Agreement.partners.through.objects.bulk_create(
+        Agreement.partners.through(agreement=agreement, partner=partner)
+        for agreement in agreements
+        for partner in rng.sample(partners, 2)
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--agreements", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=8)
+    options = parser.parse_args(argv)
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    rng = random.Random(options.seed)
+    with transaction.atomic():
+        clear()
+        generate_news(rng, options.articles)
+        generate_agreements(rng, options.agreements)
+    print(
+        f"{options.articles} articles and {options.agreements} agreements "
+        f"in {time.monotonic() - started:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""
+Lighthouse (mobile) on the home page, the unit page, the news list and an
+article in each language, against gunicorn on 127.0.0.1 in production mode,
+driving Debian's chromium. Prints the four scores per page.
+
+    cd bench && npm install lighthouse && cd ..
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
+        .venv/bin/python bench/lighthouse.py
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import load  # noqa: E402
+import queries  # noqa: E402
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def audit(url, output):
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    subprocess.run(
+        [
+            str(BENCH / "node_modules/.bin/lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={output}",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+            '--extra-headers={"X-Forwarded-Proto": "https"}',
+            "--only-categories=" + ",".join(CATEGORIES),
+        ],
+        env=env,
+        check=True,
+    )
+    report = json.loads(Path(output).read_text())
+    return {name: round(100 * report["categories"][name]["score"]) for name in CATEGORIES}
+
+
+def main():
+    work = Path(tempfile.mkdtemp(prefix="nada-lighthouse-"))
+    static_root = work / "static"
+    env = load.server_env(300, static_root)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    pages = queries.pages()
+    paths = {
+        "home": "/{}/",
+        "unit page": "/{}/international/",
+        "news list": "/{}/news/",
+        "article": pages["article"].replace("/en/", "/{}/", 1),
+    }
+    server = subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "--access-logfile", "/dev/null"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{load.PORT}"
+    rows = []
+    try:
+        load.wait_until_up(base + "/healthz")
+        for language in ("ms", "en", "ar"):
+            for name, path in paths.items():
+                url = base + path.format(language)
+                rows.append((name, language, audit(url, work / "report.json")))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"\n{'page':<12} {'lang':<5}" + "".join(f" {name[:14]:>14}" for name in CATEGORIES))
+    for name, language, scores in rows:
+        print(f"{name:<12} {language:<5}" + "".join(f" {scores[c]:>14}" for c in CATEGORIES))
+
+
+if __name__ == "__main__":
+    main()
