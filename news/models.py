@@ -12,7 +12,10 @@ from modeltranslation.utils import build_localized_fieldname
 from nada_site.localized import filled_languages
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.uploads import UploadTo
+from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
 from news.validators import validate_news_image
+
+SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 
 
 class Category(models.Model):
@@ -73,6 +76,12 @@ class ArticleQuerySet(models.QuerySet):
         """Articles with a title in `language`."""
         field = build_localized_fieldname("title", language)
         return self.exclude(**{field: ""}).exclude(**{f"{field}__isnull": True})
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search documents are large and read only inside the database.
+        return super().get_queryset().defer(*SEARCH_DOCUMENTS)
 
 
 class Article(models.Model):
@@ -173,8 +182,12 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    # Full-text search documents, kept by PostgreSQL: see news/search.py.
+    search_ms = search_document_field("ms")
+    search_en = search_document_field("en")
+    search_ar = search_document_field("ar")
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         verbose_name = _("article")

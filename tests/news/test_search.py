@@ -1,7 +1,10 @@
 import pytest
+import reversion
 from django.db import connection
+from reversion.models import Version
 
 from news.models import Article
+from news.search import search_articles
 from tests.news.conftest import LANGUAGES, make_article
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +136,46 @@ def test_search_on_sqlite_contains_every_word(client, category):
     html = client.get("/en/news/search/", {"q": "border cooperation"}).content.decode()
     assert "/en/news/both/" in html
     assert "/en/news/one/" not in html
+
+
+def test_articles_are_read_without_their_search_documents(articles):
+    # The documents are large and only the database reads them.
+    article = Article.objects.get(slug="rehab")
+    assert {"search_ms", "search_en", "search_ar"} <= article.get_deferred_fields()
+
+
+@postgresql_only
+def test_an_edited_article_is_found_by_its_new_words_at_once(client, articles):
+    found, _other = articles
+    found.title_en = "New treatment centre opens"
+    found.save()
+    assert (
+        f"/en/news/{found.slug}/"
+        in client.get("/en/news/search/", {"q": "treatment"}).content.decode()
+    )
+    assert (
+        f"/en/news/{found.slug}/"
+        not in client.get("/en/news/search/", {"q": "rehabilitation"}).content.decode()
+    )
+
+
+@postgresql_only
+def test_a_restored_revision_is_searched_by_its_restored_text(client, category):
+    with reversion.create_revision():
+        article = make_article("restored", title_en="Border cooperation agreed")
+    article.title_en = "Annual report"
+    article.save()
+    Version.objects.get_for_object(article).first().revision.revert()
+    html = client.get("/en/news/search/", {"q": "border"}).content.decode()
+    assert "/en/news/restored/" in html
+
+
+@postgresql_only
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_reads_the_full_text_index(articles, language):
+    # With the sequential scan ruled out, the plan shows whether the query
+    # matches the index; a query that misses it would still scan every row.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = search_articles(Article.objects.all(), WORDS[language], language).explain()
+    assert f"news_article_search_{language}" in plan
