@@ -1,10 +1,17 @@
 """
 The sitemap of every public page, in each language with `hreflang`
 alternates. An article is listed only in the languages it is written in.
+
+/sitemap.xml is an index of sections (/sitemap-<section>.xml); the news has
+a section per language, paged in the database, so that no file nears the
+limit of 50,000 addresses and a page costs the same however many articles
+there are. The index gives no dates: they would cost a query per section.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import translation
 
 from international.models import Agreement
 from nada_site.models import Page
@@ -17,6 +24,9 @@ class MultilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    def get_latest_lastmod(self):
+        return None
 
 
 class StaticPagesSitemap(MultilingualSitemap):
@@ -58,22 +68,58 @@ class AgreementSitemap(MultilingualSitemap):
         return item.updated_at
 
 
-class ArticleSitemap(MultilingualSitemap):
+class ArticleSitemap(Sitemap):
+    """
+    The articles written in one language, newest first, each with links to
+    its other language versions. Unlike the multilingual sections, it is paged
+    by the database rather than in memory.
+    """
+
+    language = None
+    limit = 1000
     changefreq = "monthly"
 
     def items(self):
         return (
             Article.objects.published()
+            .in_language(self.language)
             .order_by("-published_at", "-id")
             .only("slug", "updated_at", "title_ms", "title_en", "title_ar")
         )
 
-    def get_languages_for_item(self, item):
-        # An article not written in a language has no page of its own in it.
-        return item.available_languages
+    def location(self, item, language=None):
+        with translation.override(language or self.language):
+            return item.get_absolute_url()
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        return None
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        for url in urls:
+            article = url["item"]
+            languages = article.available_languages
+            url["alternates"] = [
+                {"lang_code": code, "location": origin + self.location(article, code)}
+                for code in languages
+            ]
+            if settings.LANGUAGE_CODE in languages:
+                default = self.location(article, settings.LANGUAGE_CODE)
+                url["alternates"].append(
+                    {
+                        "lang_code": "x-default",
+                        "location": origin + default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
+                    }
+                )
+        return urls
+
+
+def article_sitemap(language):
+    return type(f"ArticleSitemap_{language}", (ArticleSitemap,), {"language": language})
 
 
 class CategorySitemap(MultilingualSitemap):
@@ -94,7 +140,7 @@ SITEMAPS = {
     "pages": StaticPagesSitemap,
     "site-pages": PageSitemap,
     "cooperation": AgreementSitemap,
-    "news": ArticleSitemap,
+    **{f"news-{code}": article_sitemap(code) for code, _name in settings.LANGUAGES},
     "news-categories": CategorySitemap,
     "news-tags": TagSitemap,
 }

@@ -12,7 +12,18 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("ckeditor/upload/", uploads.upload_image, name="ckeditor_upload"),
     path("ckeditor/browse/", uploads.browse_images, name="ckeditor_browse"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_xml"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_xml",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
 ]

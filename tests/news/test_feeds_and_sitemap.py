@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from nada_site.models import Page
+from nada_site.sitemaps import ArticleSitemap
 from news.models import Article
 from tests.conftest import make_agreement
 from tests.news.conftest import LANGUAGES, make_article
@@ -46,20 +47,31 @@ def test_feed_items_carry_date_summary_and_categories(client, article):
     assert {element.text for element in item.findall("category")} == {"Global", "Rehabilitation"}
 
 
-def urls_of(response):
+def sections_of(client):
+    """The section addresses listed by the sitemap index, as paths."""
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
     root = ET.fromstring(response.content)
-    return {
-        url.findtext(f"{SITEMAP}loc"): {
-            link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
-        }
-        for url in root.findall(f"{SITEMAP}url")
-    }
+    return [loc.text.removeprefix("http://testserver") for loc in root.iter(f"{SITEMAP}loc")]
+
+
+def sitemap_urls(client):
+    """Every address of every section of the sitemap, with its hreflang alternates."""
+    urls = {}
+    for section in sections_of(client):
+        response = client.get(section)
+        assert response.status_code == 200, section
+        for url in ET.fromstring(response.content).findall(f"{SITEMAP}url"):
+            urls[url.findtext(f"{SITEMAP}loc")] = {
+                link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")
+            }
+    return urls
 
 
 def test_sitemap_lists_every_public_page_in_every_language(client, article, tag):
     make_agreement("mou-thailand")
     Page.objects.create(slug="privacy", title_ms="Dasar privasi", title_en="Privacy policy")
-    urls = urls_of(client.get("/sitemap.xml"))
+    urls = sitemap_urls(client)
     for language in LANGUAGES:
         base = f"http://testserver/{language}"
         for path in (
@@ -87,7 +99,7 @@ def test_sitemap_lists_every_public_page_in_every_language(client, article, tag)
 
 def test_sitemap_lists_an_article_only_in_the_languages_it_exists_in(client, category):
     article = make_article("two-languages", title_en="In English", title_ar="بالعربية")
-    urls = urls_of(client.get("/sitemap.xml"))
+    urls = sitemap_urls(client)
     assert "http://testserver/ms/news/two-languages/" not in urls
     assert urls["http://testserver/ar/news/two-languages/"] == {
         "en": f"http://testserver/en/news/{article.slug}/",
@@ -98,11 +110,37 @@ def test_sitemap_lists_an_article_only_in_the_languages_it_exists_in(client, cat
 def test_sitemap_leaves_out_drafts_and_scheduled_articles(client, category):
     make_article("draft", status=Article.Status.DRAFT)
     make_article("soon", published_at=timezone.now() + datetime.timedelta(days=1))
-    content = client.get("/sitemap.xml").content.decode()
+    content = "".join(client.get(section).content.decode() for section in sections_of(client))
     assert "/news/draft/" not in content
     assert "/news/soon/" not in content
     # A category with nothing published is left out too.
     assert "/news/category/global/" not in content
+
+
+def test_the_news_sitemap_has_a_section_per_language_paged_in_order(client, category, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    for number in range(5):
+        make_article(
+            f"item-{number}", published_at=timezone.now() - datetime.timedelta(days=number)
+        )
+    sections = sections_of(client)
+    for language in LANGUAGES:
+        assert f"/sitemap-news-{language}.xml" in sections
+    assert "/sitemap-news-en.xml?p=3" in sections
+    assert "/sitemap-news-en.xml?p=4" not in sections
+    second = ET.fromstring(client.get("/sitemap-news-en.xml?p=2").content)
+    assert [loc.text for loc in second.iter(f"{SITEMAP}loc")] == [
+        "http://testserver/en/news/item-2/",
+        "http://testserver/en/news/item-3/",
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/sitemap-unknown.xml", "/sitemap-news-en.xml?p=9", "/sitemap-news-en.xml?p=x"],
+)
+def test_an_unknown_sitemap_section_or_page_is_not_found(client, article, path):
+    assert client.get(path).status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):
