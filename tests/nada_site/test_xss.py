@@ -126,7 +126,7 @@ class LiveCodeFinder(HTMLParser):
         if tag in {"iframe", "object", "embed", "base", "style", "svg", "math", "link"}:
             if (
                 tag != "link"
-                or attributes.get("rel") != "stylesheet"
+                or attributes.get("rel") not in {"stylesheet", "icon"}
                 or not (attributes.get("href") or "").startswith(SITE_SCRIPT_PREFIX)
             ):
                 if not (tag == "link" and attributes.get("rel") in {"alternate", "canonical"}):
