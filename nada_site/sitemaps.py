@@ -10,6 +10,7 @@ there are. The index gives no dates: they would cost a query per section.
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import translation
 
@@ -126,14 +127,16 @@ class CategorySitemap(MultilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Category.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Category.objects.filter(
+            Exists(Article.objects.published().filter(category=OuterRef("pk")))
+        )
 
 
 class TagSitemap(MultilingualSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Tag.objects.filter(articles__in=Article.objects.published()).distinct()
+        return Tag.objects.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk"))))
 
 
 SITEMAPS = {
