@@ -16,6 +16,8 @@ from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
 from news.validators import validate_news_image
 
 SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
+# The article's text in every language, which lists never show.
+BODIES = ("body", *(build_localized_fieldname("body", code) for code in SEARCH_CONFIGS))
 
 
 class Category(models.Model):
@@ -70,7 +72,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
     def for_listing(self):
-        return self.select_related("category").order_by("-published_at", "-id")
+        """Newest first, with the category, without the bodies (lists show the summary)."""
+        return self.select_related("category").defer(*BODIES).order_by("-published_at", "-id")
 
     def in_language(self, language):
         """Articles with a title in `language`."""

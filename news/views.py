@@ -182,7 +182,7 @@ class SearchView(PaginatedListView):
         if not self.query:
             return Article.objects.none()
         return search_articles(
-            Article.objects.published().select_related("category"), self.query, get_language()
+            Article.objects.published().for_listing(), self.query, get_language()
         )
 
     def get_context_data(self, **kwargs):

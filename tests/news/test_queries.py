@@ -120,3 +120,17 @@ def test_the_home_page_and_later_pages_do_not_grow_with_the_news(
     assert len(more) == 480
     with django_assert_num_queries(len(small.captured_queries)):
         assert client.get(f"/en{path}").status_code == 200
+
+
+def test_lists_leave_the_article_bodies_and_search_documents_in_the_database(article):
+    # A list shows summaries; the bodies and search documents are the bulk of a row.
+    listed = Article.objects.published().for_listing().get()
+    assert {
+        "body",
+        "body_ms",
+        "body_en",
+        "body_ar",
+        "search_ms",
+        "search_en",
+        "search_ar",
+    } <= listed.get_deferred_fields()
