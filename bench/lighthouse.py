@@ -1,7 +1,8 @@
 """
 Lighthouse (mobile) on the home page, the unit page, the news list and an
 article in each language, against gunicorn on 127.0.0.1 in production mode,
-driving Debian's chromium. Prints the four scores per page.
+driving Debian's chromium. Prints the four scores per page, the bytes
+transferred, and the audits that cost points.
 
     cd bench && npm install lighthouse && cd ..
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
@@ -42,13 +43,27 @@ def audit(url, output):
         check=True,
     )
     report = json.loads(Path(output).read_text())
-    return {name: round(100 * report["categories"][name]["score"]) for name in CATEGORIES}
+    scores = {name: round(100 * report["categories"][name]["score"]) for name in CATEGORIES}
+    scores["KB"] = round(report["audits"]["total-byte-weight"]["numericValue"] / 1024)
+    # What cost points, to read without opening the report.
+    missed = sorted(
+        {
+            ref["id"]
+            for name in CATEGORIES
+            for ref in report["categories"][name]["auditRefs"]
+            if ref["weight"] and (report["audits"][ref["id"]]["score"] or 0) < 1
+        }
+    )
+    return scores, missed
 
 
 def main():
     work = Path(tempfile.mkdtemp(prefix="nada-lighthouse-"))
     static_root = work / "static"
     env = load.server_env(300, static_root)
+    # Lighthouse fetches robots.txt without the page's extra headers, so
+    # without X-Forwarded-Proto: let plain HTTP through, as a proxy would.
+    env["DJANGO_SECURE_SSL_REDIRECT"] = "0"
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
@@ -76,13 +91,16 @@ def main():
         for language in ("ms", "en", "ar"):
             for name, path in paths.items():
                 url = base + path.format(language)
-                rows.append((name, language, audit(url, work / "report.json")))
+                scores, missed = audit(url, work / "report.json")
+                rows.append((name, language, scores))
+                print(f"{name} ({language}): {scores}; below full marks: {missed}", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    print(f"\n{'page':<12} {'lang':<5}" + "".join(f" {name[:14]:>14}" for name in CATEGORIES))
+    columns = (*CATEGORIES, "KB")
+    print(f"\n{'page':<12} {'lang':<5}" + "".join(f" {name:>14}" for name in columns))
     for name, language, scores in rows:
-        print(f"{name:<12} {language:<5}" + "".join(f" {scores[c]:>14}" for c in CATEGORIES))
+        print(f"{name:<12} {language:<5}" + "".join(f" {scores[c]:>14}" for c in columns))
 
 
 if __name__ == "__main__":

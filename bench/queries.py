@@ -43,7 +43,8 @@ def pages():
         "tag": f"/en/news/tag/{article.tags.first().slug}/",
         "search": "/en/news/search/?q=cooperation",
         "feed": "/en/news/feed/",
-        "sitemap": "/sitemap.xml",
+        "sitemap index": "/sitemap.xml",
+        "news sitemap": "/sitemap-news-en.xml",
     }
 
 

@@ -3,7 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
 
 from nada_site import uploads, views
 from nada_site.sitemaps import SITEMAPS
@@ -40,6 +41,10 @@ urlpatterns += i18n_patterns(
 if settings.BENCHMARK_VIEWS:
     # The floor of the load benchmark (bench/load.py): a view through every middleware.
     urlpatterns += [path("bench/minimal/", views.minimal, name="bench_minimal")]
+    # In production the proxy serves the uploads; the benchmark's server has no proxy.
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", static_serve, {"document_root": settings.MEDIA_ROOT})
+    ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -116,8 +116,8 @@ def test_the_admin_has_a_looser_policy_of_its_own(staff_client, profile):
     assert policy(staff_client.get("/en/")) == PUBLIC_POLICY
 
 
-def test_deployment_checks_pass_with_the_documented_variables(tmp_path):
-    environment = {
+def production_environment(tmp_path):
+    return {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path),
         "DJANGO_DEBUG": "0",
@@ -128,7 +128,10 @@ def test_deployment_checks_pass_with_the_documented_variables(tmp_path):
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "CONTACT_TRUSTED_PROXIES": "1",
     }
-    result = subprocess.run(
+
+
+def deployment_check(environment):
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
         env=environment,
@@ -137,8 +140,19 @@ def test_deployment_checks_pass_with_the_documented_variables(tmp_path):
         timeout=120,
         check=False,
     )
+
+
+def test_deployment_checks_pass_with_the_documented_variables(tmp_path):
+    result = deployment_check(production_environment(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_https_redirect_can_be_left_to_the_proxy(tmp_path):
+    environment = production_environment(tmp_path) | {"DJANGO_SECURE_SSL_REDIRECT": "0"}
+    result = deployment_check(environment)
+    # Django's own warning that the site no longer redirects to HTTPS.
+    assert "security.W008" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
