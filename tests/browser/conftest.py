@@ -52,9 +52,13 @@ def browser():
     only waits for the browser. Module scope keeps that to these tests.
     """
     if not CHROMIUM.exists():
-        message = f"Browser tests need Chromium at {CHROMIUM} (Debian package `chromium`)."
+        message = (
+            f"Browser tests need Chromium at {CHROMIUM}: `apt-get install chromium "
+            "fonts-noto-core` (.ci/run installs it)."
+        )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{message} It is missing, and CI=true requires the browser tests to run.")
+        # A newcomer without Chromium still gets every other test; CI never skips.
         pytest.skip(message)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -15,7 +15,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         not connection.features.has_select_for_update_skip_locked,
-        reason="Row locks with SKIP LOCKED: PostgreSQL only.",
+        reason=(
+            "Workers claiming notifications side by side need SELECT … FOR UPDATE "
+            "SKIP LOCKED, which SQLite lacks (it locks the whole file); CI runs "
+            "these tests on PostgreSQL."
+        ),
     ),
 ]
 
