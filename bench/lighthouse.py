@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import load  # noqa: E402
@@ -64,12 +63,7 @@ def main():
     # Lighthouse fetches robots.txt without the page's extra headers, so
     # without X-Forwarded-Proto: let plain HTTP through, as a proxy would.
     env["DJANGO_SECURE_SSL_REDIRECT"] = "0"
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    load.collect_static(env)
     pages = queries.pages()
     paths = {
         "home": "/{}/",
@@ -77,26 +71,14 @@ def main():
         "news list": "/{}/news/",
         "article": pages["article"].replace("/en/", "/{}/", 1),
     }
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--access-logfile", "/dev/null"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{load.PORT}"
     rows = []
-    try:
-        load.wait_until_up(base + "/healthz")
+    with load.serving(env, work / "gunicorn.log") as base:
         for language in ("ms", "en", "ar"):
             for name, path in paths.items():
                 url = base + path.format(language)
                 scores, missed = audit(url, work / "report.json")
                 rows.append((name, language, scores))
                 print(f"{name} ({language}): {scores}; below full marks: {missed}", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     columns = (*CATEGORIES, "KB")
     print(f"\n{'page':<12} {'lang':<5}" + "".join(f" {name:>14}" for name in columns))
     for name, language, scores in rows:

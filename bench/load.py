@@ -15,6 +15,7 @@ in production; without it, in each worker's memory.
 """
 
 import argparse
+import contextlib
 import os
 import secrets
 import subprocess
@@ -119,20 +120,44 @@ def row_text(name, mode, row):
     )
 
 
+def collect_static(env):
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
+@contextlib.contextmanager
+def serving(env, log_path):
+    """gunicorn with `env` on PORT for the block, its output in `log_path`; yields its URL."""
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [str(ROOT / ".venv/bin/gunicorn")],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{PORT}"
+            wait_until_up(base + "/healthz")
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
 def measure(mode, page_cache_seconds, urls, options, static_root, script):
     """Serve the site in `mode` and print one row per page as it is measured."""
-    log = open(static_root.parent / f"gunicorn-{mode}.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "--access-logfile", "/dev/null"],
-        cwd=ROOT,
-        env=server_env(page_cache_seconds, static_root),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     results = {}
-    try:
-        base = f"http://127.0.0.1:{PORT}"
-        wait_until_up(base + "/healthz")
+    env = server_env(page_cache_seconds, static_root)
+    with serving(env, static_root.parent / f"gunicorn-{mode}.log") as base:
         for path in urls.values():  # Every worker loads its code and templates first.
             run_wrk(base + path, 2, options.connections, script)
         # The floor is measured first and again last, so that a drift of the
@@ -142,14 +167,6 @@ def measure(mode, page_cache_seconds, urls, options, static_root, script):
                 base + path, options.duration, options.connections, script
             )
             print(row_text(name, mode, row), flush=True)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
     return results
 
 
@@ -171,13 +188,7 @@ def main(argv=None):
     options = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="nada-load-"))
     static_root = work / "static"
-    env = server_env(0, static_root)
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    collect_static(server_env(0, static_root))
     css = next(static_root.glob("css/site.*.css")).name
     script = work / "report.lua"
     script.write_text(WRK_SCRIPT)

@@ -19,15 +19,19 @@ from nada_site.models import Page
 from news.models import Article, Category, Tag
 
 
-class MultilingualSitemap(Sitemap):
+class SitemapSection(Sitemap):
+    """A section of the index, which lists it without a date."""
+
+    def get_latest_lastmod(self):
+        return None
+
+
+class MultilingualSitemap(SitemapSection):
     """Each item in every language, with links to its other language versions."""
 
     i18n = True
     alternates = True
     x_default = True
-
-    def get_latest_lastmod(self):
-        return None
 
 
 class StaticPagesSitemap(MultilingualSitemap):
@@ -69,7 +73,7 @@ class AgreementSitemap(MultilingualSitemap):
         return item.updated_at
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(SitemapSection):
     """
     The articles written in one language, newest first, each with links to
     its other language versions. Unlike the multilingual sections, it is paged
@@ -95,27 +99,18 @@ class ArticleSitemap(Sitemap):
     def lastmod(self, item):
         return item.updated_at
 
-    def get_latest_lastmod(self):
-        return None
-
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page, site, protocol)
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        default = settings.LANGUAGE_CODE
         for url in urls:
             article = url["item"]
-            languages = article.available_languages
+            paths = {code: self.location(article, code) for code in article.available_languages}
+            if default in paths:
+                paths["x-default"] = paths[default].replace(f"/{default}/", "/", 1)
             url["alternates"] = [
-                {"lang_code": code, "location": origin + self.location(article, code)}
-                for code in languages
+                {"lang_code": code, "location": origin + path} for code, path in paths.items()
             ]
-            if settings.LANGUAGE_CODE in languages:
-                default = self.location(article, settings.LANGUAGE_CODE)
-                url["alternates"].append(
-                    {
-                        "lang_code": "x-default",
-                        "location": origin + default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
-                    }
-                )
         return urls
 
 

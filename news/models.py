@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -17,7 +18,7 @@ from news.validators import validate_news_image
 
 SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 # The article's text in every language, which lists never show.
-BODIES = ("body", *(build_localized_fieldname("body", code) for code in SEARCH_CONFIGS))
+BODIES = ("body", *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES))
 
 
 class Category(models.Model):
