@@ -8,6 +8,7 @@ passage in another language or direction.
 
 import nh3
 from ckeditor_uploader.fields import RichTextUploadingField
+from modeltranslation.fields import TranslationFieldDescriptor
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "em",
@@ -46,9 +47,21 @@ class SanitizedRichTextField(RichTextUploadingField):
     A rich text field whose value is cleaned with nh3 on every save, whoever
     saves it. (The admin's editor of a right-to-left translation writes right
     to left: see nada_site.translated_admin.)
+
+    On a translated model each language's field (`body_ms`, `body_en`, …) is
+    a copy of this field and cleans its own value. The untranslated field
+    (`body`) only reads: django-modeltranslation answers it with the current
+    language's text, or another language's as a fallback, and writing that
+    back would copy one language's text into another language's field.
     """
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))
-        setattr(model_instance, self.attname, value)
+        if not is_translated_original(model_instance, self.attname):
+            setattr(model_instance, self.attname, value)
         return value
+
+
+def is_translated_original(model_instance, attname):
+    """True for the untranslated field that django-modeltranslation reads through a fallback."""
+    return isinstance(getattr(type(model_instance), attname, None), TranslationFieldDescriptor)
