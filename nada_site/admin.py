@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from nada_site.models import Page, Question
+from nada_site.models import AuditEntry, Page, Question
 from nada_site.translated_admin import TranslatedAdmin, TranslatedStackedInline, languages_column
 
 
@@ -34,3 +34,23 @@ class PageAdmin(TranslatedAdmin):
     @admin.display(description=_("languages"))
     def languages(self, obj):
         return languages_column(obj, "title")
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit trail, for Administrators: read only, never edited or deleted by hand."""
+
+    list_display = ("created_at", "actor_name", "action", "content_type", "object_repr", "detail")
+    list_filter = ("action", "content_type", ("created_at", admin.DateFieldListFilter))
+    search_fields = ("actor_name", "object_repr", "detail")
+    date_hierarchy = "created_at"
+    list_select_related = ("content_type",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

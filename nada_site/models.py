@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -78,3 +80,60 @@ class Question(models.Model):
 
     def __str__(self):
         return self.question
+
+
+class AuditEntry(models.Model):
+    """
+    One act that changes what the public sees or who may do what: who did it,
+    when, and to what. Administrators read the trail in the admin; entries
+    older than AUDIT_RETENTION_DAYS are deleted by `purge_audit_trail`. An
+    entry never holds the text of a contact message.
+    """
+
+    # A new entry must not drop the page cache: the public sees nothing of it.
+    affects_public_pages = False
+
+    class Action(models.TextChoices):
+        SUBMITTED = "submitted", _("submitted for review")
+        PUBLISHED = "published", _("published")
+        WITHDRAWN = "withdrawn", _("withdrew")
+        APPROVED = "approved", _("approved a change")
+        SENT_BACK = "sent_back", _("sent back")
+        DELETED = "deleted", _("deleted")
+        RECOVERED = "recovered", _("recovered")
+        ROLE_CHANGED = "role_changed", _("changed a role")
+        SECOND_FACTOR_RESET = "second_factor_reset", _("reset a second factor")
+        CONTACT_EXPORTED = "contact_exported", _("exported contact messages")
+        INBOX_CHANGED = "inbox_changed", _("changed the inbox address")
+
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    # Kept as text too, so the entry still names the person after their account is deleted.
+    actor_name = models.CharField(_("who"), max_length=150, blank=True)
+    action = models.CharField(_("what"), max_length=30, choices=Action.choices)
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("kind of item"),
+    )
+    object_id = models.CharField(_("item number"), max_length=64, blank=True)
+    object_repr = models.CharField(_("item"), max_length=200, blank=True)
+    detail = models.TextField(_("detail"), blank=True)
+
+    class Meta:
+        verbose_name = _("audit trail entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-created_at", "-id"]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.actor_name} {self.get_action_display()} {self.object_repr}".strip()

@@ -48,7 +48,14 @@ def bump_generation(**kwargs):
 
 
 def content_changed(sender, **kwargs):
-    if sender._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS:
+    """
+    Drop every cached page when a model of a content app changes, unless the
+    model says the public sees nothing of it (`affects_public_pages = False`:
+    the workflow's records, the audit trail).
+    """
+    if sender._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and getattr(
+        sender, "affects_public_pages", True
+    ):
         bump_generation()
         # Again once the change is committed, so that a page rendered by
         # another request before the commit is not kept.

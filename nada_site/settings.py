@@ -306,6 +306,11 @@ CONTACT_TRUSTED_PROXIES = env_int("CONTACT_TRUSTED_PROXIES", 0)
 CONTACT_RETENTION_DAYS = 730
 CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
+# The audit trail (nada_site.audit): who published, withdrew, approved, deleted,
+# recovered, changed a role or the inbox address, reset a second factor or
+# exported contact messages. `purge_audit_trail` deletes entries older than this.
+AUDIT_RETENTION_DAYS = 5 * 365
+
 # Security headers and cookies that hold in development too. See README,
 # "Deploying", for what the proxy adds.
 SESSION_COOKIE_HTTPONLY = True
