@@ -69,7 +69,7 @@ class ContactFormView(FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["profile"] = UnitProfile.objects.first()
+        context["profile"] = UnitProfile.objects.public()
         context.update(retention_context())
         return context
 
@@ -122,7 +122,7 @@ def rate_limited(request, wait):
     response = render(
         request,
         "contact/rate_limited.html",
-        {"minutes": minutes, "profile": UnitProfile.objects.first()},
+        {"minutes": minutes, "profile": UnitProfile.objects.public()},
         status=429,
     )
     response["Retry-After"] = str(wait)

@@ -1,14 +1,19 @@
 from django.conf import settings
-from django.contrib import admin
-from django.shortcuts import redirect
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from international.inbox import InboxForm, change_inbox
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site.translated_admin import (
     TranslatedAdmin,
     TranslatedStackedInline,
     languages_column,
 )
+from nada_site.workflow_admin import PublishableAdmin
 
 
 class ObjectiveInline(TranslatedStackedInline):
@@ -24,7 +29,7 @@ class ApproachInline(TranslatedStackedInline):
 
 
 @admin.register(UnitProfile)
-class UnitProfileAdmin(TranslatedAdmin):
+class UnitProfileAdmin(PublishableAdmin):
     """The unit's one profile: staff edit it, and cannot add a second or delete it."""
 
     inlines = [ObjectiveInline, ApproachInline]
@@ -34,10 +39,84 @@ class UnitProfileAdmin(TranslatedAdmin):
             _("Contact details"),
             {"fields": ("address", "telephone", "fax", "email", "office_hours")},
         ),
+        (_("Publication"), {"fields": ("status",)}),
     ]
+    actions = ["submit_for_review"]
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not UnitProfile.objects.exists()
+
+    def has_inbox_permission(self, request):
+        return request.user.has_perm("international.change_inbox_unitprofile")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        # Once the profile exists, its inbox changes on a page of its own.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        "inbox_address" if field == "email" else field
+                        for field in options["fields"]
+                    ],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            readonly.append("inbox_address")
+        elif not self.has_inbox_permission(request):
+            readonly.append("email")
+        return readonly
+
+    @admin.display(description=_("email"))
+    def inbox_address(self, obj):
+        return obj.email
+
+    def workflow_context(self, request, obj):
+        context = super().workflow_context(request, obj)
+        if obj is not None and self.has_inbox_permission(request):
+            context["inbox_url"] = reverse("admin:international_unitprofile_inbox", args=[obj.pk])
+        return context
+
+    def get_urls(self):
+        inbox = path(
+            "<path:object_id>/inbox/",
+            self.admin_site.admin_view(self.inbox_view),
+            name="international_unitprofile_inbox",
+        )
+        return [inbox, *super().get_urls()]
+
+    def inbox_view(self, request, object_id):
+        """Administrators change where contact messages go; both addresses are told."""
+        if not self.has_inbox_permission(request):
+            raise PermissionDenied
+        profile = get_object_or_404(UnitProfile, pk=object_id)
+        form = InboxForm(request.POST or None, initial={"email": profile.email})
+        if request.method == "POST" and form.is_valid():
+            change_inbox(profile, form.cleaned_data["email"], request)
+            self.message_user(
+                request,
+                _("Contact messages now go to %(email)s. Both addresses were told.")
+                % {"email": profile.email},
+                messages.SUCCESS,
+            )
+            return redirect("admin:international_unitprofile_change", profile.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Where contact messages are sent"),
+            "opts": self.opts,
+            "original": profile,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/international/unitprofile/inbox.html", context)
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -58,9 +137,9 @@ class PartnerAdmin(TranslatedAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(TranslatedAdmin):
-    list_display = ("title", "kind", "instrument", "status", "signed_on", "languages")
-    list_filter = ("status", "kind", "instrument", "partners")
+class AgreementAdmin(PublishableAdmin):
+    list_display = ("title", "kind", "instrument", "standing", "signed_on", "status", "languages")
+    list_filter = ("status", "standing", "kind", "instrument", "partners")
     search_fields = ("title_ms", "title_en", "title_ar", "slug")
     date_hierarchy = "signed_on"
     filter_horizontal = ("partners",)
@@ -68,8 +147,9 @@ class AgreementAdmin(TranslatedAdmin):
         (None, {"fields": ("title", "slug", "summary")}),
         (
             _("Details"),
-            {"fields": ("partners", "kind", "instrument", "signed_on", "status", "document")},
+            {"fields": ("partners", "kind", "instrument", "signed_on", "standing", "document")},
         ),
+        (_("Publication"), {"fields": ("status", "published_at")}),
     ]
 
     def get_prepopulated_fields(self, request, obj=None):

@@ -7,7 +7,7 @@ never overwrites what staff have edited.
 import datetime
 
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
-from nada_site.demo import create_missing
+from nada_site.demo import PUBLISHED, create_missing
 
 PROFILE = {
     "name_ms": "Unit Antarabangsa",
@@ -159,7 +159,7 @@ AGREEMENTS = [
         "partners": ["asean"],
         "kind": "regional",
         "instrument": "programme",
-        "status": "active",
+        "standing": "active",
         "signed_on": datetime.date(2016, 9, 21),
         "title_ms": "Pelan Kerja ASEAN Melindungi Komuniti daripada Dadah Terlarang",
         "title_en": "ASEAN Work Plan on Securing Communities Against Illicit Drugs",
@@ -176,7 +176,7 @@ AGREEMENTS = [
         "partners": ["indonesia"],
         "kind": "bilateral",
         "instrument": "mou",
-        "status": "active",
+        "standing": "active",
         "signed_on": datetime.date(2019, 8, 9),
         "title_ms": "Memorandum persefahaman dengan Badan Narkotika Nasional Indonesia",
         "title_en": "Memorandum of understanding with Indonesia's National Narcotics Board",
@@ -193,7 +193,7 @@ AGREEMENTS = [
         "partners": ["thailand"],
         "kind": "bilateral",
         "instrument": "mou",
-        "status": "active",
+        "standing": "active",
         "signed_on": datetime.date(2017, 3, 15),
         "title_ms": "Memorandum persefahaman dengan Pejabat Lembaga Kawalan Narkotik Thailand",
         "title_en": "Memorandum of understanding with Thailand's Office of the Narcotics "
@@ -211,7 +211,7 @@ AGREEMENTS = [
         "partners": ["cnd", "unodc"],
         "kind": "multilateral",
         "instrument": "declaration",
-        "status": "active",
+        "standing": "active",
         "signed_on": datetime.date(2019, 3, 15),
         "title_ms": "Deklarasi Menteri CND 2019 mengenai dasar dadah dunia",
         "title_en": "CND 2019 Ministerial Declaration on the world drug problem",
@@ -228,7 +228,7 @@ AGREEMENTS = [
         "partners": ["colombo-plan"],
         "kind": "multilateral",
         "instrument": "programme",
-        "status": "active",
+        "standing": "active",
         "signed_on": datetime.date(2015, 6, 1),
         "title_ms": "Program Penasihat Dadah Rancangan Colombo",
         "title_en": "Colombo Plan Drug Advisory Programme",
@@ -243,7 +243,7 @@ AGREEMENTS = [
         "partners": ["australia"],
         "kind": "bilateral",
         "instrument": "agreement",
-        "status": "negotiation",
+        "standing": "negotiation",
         "signed_on": None,
         "title_ms": "Kerjasama dengan Australia menentang perhambaan moden dan pemerdagangan orang",
         "title_en": "Cooperation with Australia against modern slavery and trafficking in persons",
@@ -260,7 +260,9 @@ AGREEMENTS = [
 def load():
     """Create what is missing; leave alone what exists. Returns how many records were made."""
     created = 0
-    profile, made = UnitProfile.objects.get_or_create(id=UnitProfile.SINGLETON_ID, defaults=PROFILE)
+    profile, made = UnitProfile.objects.get_or_create(
+        id=UnitProfile.SINGLETON_ID, defaults={**PUBLISHED, **PROFILE}
+    )
     created += made
     for model, items in ((Objective, OBJECTIVES), (Approach, APPROACHES)):
         if model.objects.exists():
@@ -275,7 +277,9 @@ def load():
     for data in AGREEMENTS:
         data = dict(data)
         partner_slugs = data.pop("partners")
-        agreement, made = Agreement.objects.get_or_create(slug=data.pop("slug"), defaults=data)
+        agreement, made = Agreement.objects.get_or_create(
+            slug=data.pop("slug"), defaults={**PUBLISHED, **data}
+        )
         if made:
             agreement.partners.set([partners[slug] for slug in partner_slugs])
             created += 1

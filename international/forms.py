@@ -19,7 +19,7 @@ class AgreementFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
         self.fields["kind"].choices = everything + list(Agreement.Kind.choices)
-        self.fields["status"].choices = everything + list(Agreement.Status.choices)
+        self.fields["status"].choices = everything + list(Agreement.Standing.choices)
         self.fields["partner"].choices = everything + [
             (partner.slug, partner.display_name) for partner in partners
         ]
@@ -30,7 +30,7 @@ class AgreementFilterForm(forms.Form):
         if cleaned.get("kind"):
             queryset = queryset.filter(kind=cleaned["kind"])
         if cleaned.get("status"):
-            queryset = queryset.filter(status=cleaned["status"])
+            queryset = queryset.filter(standing=cleaned["status"])
         if cleaned.get("partner"):
             queryset = queryset.filter(partners__slug=cleaned["partner"])
         return queryset

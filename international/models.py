@@ -8,9 +8,16 @@ from django_countries.fields import CountryField
 from international.validators import validate_pdf
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.uploads import UploadTo
+from nada_site.workflow import Publishable, PublishableQuerySet
 
 
-class UnitProfile(models.Model):
+class UnitProfileQuerySet(PublishableQuerySet):
+    def public(self):
+        """The profile as the public sees it, or None before it is published."""
+        return self.published().first()
+
+
+class UnitProfile(Publishable):
     """The International Unit itself: one record, edited by staff, never duplicated."""
 
     SINGLETON_ID = 1
@@ -39,14 +46,27 @@ class UnitProfile(models.Model):
     telephone = models.CharField(_("telephone"), max_length=40, blank=True)
     fax = models.CharField(_("fax"), max_length=40, blank=True)
     email = models.EmailField(
-        _("email"), help_text=_("Messages sent through the contact form go to this address.")
+        _("email"),
+        help_text=_(
+            "Messages sent through the contact form go to this address. Only an "
+            "Administrator changes it."
+        ),
     )
     office_hours = models.CharField(_("office hours"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    class Meta:
+    objects = UnitProfileQuerySet.as_manager()
+
+    # The inbox address is personal data's destination: Administrators change it
+    # on its own page (international.admin), never through a proposed change.
+    fields_outside_review = ("email",)
+
+    class Meta(Publishable.Meta):
         verbose_name = _("unit profile")
         verbose_name_plural = _("unit profile")
+        permissions = [
+            ("change_inbox_unitprofile", _("Can change where contact messages are sent"))
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(id=1), name="unit_profile_is_singleton"),
         ]
@@ -157,14 +177,17 @@ class Partner(models.Model):
         return self.name
 
 
-class AgreementQuerySet(models.QuerySet):
+class AgreementQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.prefetch_related("partners").order_by(
-            F("signed_on").desc(nulls_last=True), "-id"
+        """The published agreements, newest signed first, with their partners."""
+        return (
+            self.published()
+            .prefetch_related("partners")
+            .order_by(F("signed_on").desc(nulls_last=True), "-id")
         )
 
 
-class Agreement(models.Model):
+class Agreement(Publishable):
     """An entry of the List of International Cooperation: an MoU, an agreement…"""
 
     class Kind(models.TextChoices):
@@ -179,7 +202,7 @@ class Agreement(models.Model):
         PROGRAMME = "programme", _("Programme")
         OTHER = "other", _("Other")
 
-    class Status(models.TextChoices):
+    class Standing(models.TextChoices):
         ACTIVE = "active", _("Active")
         EXPIRED = "expired", _("Expired")
         NEGOTIATION = "negotiation", _("In negotiation")
@@ -194,8 +217,12 @@ class Agreement(models.Model):
     signed_on = models.DateField(
         _("date signed"), null=True, blank=True, help_text=_("Leave empty while in negotiation.")
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    standing = models.CharField(
+        _("standing"),
+        max_length=20,
+        choices=Standing.choices,
+        default=Standing.ACTIVE,
+        help_text=_("Whether the agreement is in force, has expired or is being negotiated."),
     )
     document = models.FileField(
         _("document (PDF)"),
@@ -215,7 +242,7 @@ class Agreement(models.Model):
 
     objects = AgreementQuerySet.as_manager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("cooperation agreement")
         verbose_name_plural = _("cooperation agreements")
         ordering = [F("signed_on").desc(nulls_last=True), "-id"]

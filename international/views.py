@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from international.forms import AgreementFilterForm
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site.pagination import ForgivingPaginationMixin
+from nada_site.workflow import PublishedOrPreviewMixin
 
 
 class UnitView(TemplateView):
@@ -13,11 +14,11 @@ class UnitView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        profile = UnitProfile.objects.first()
+        profile = UnitProfile.objects.public()
         context.update(
             profile=profile,
-            objectives=Objective.objects.visible(),
-            approaches=Approach.objects.visible(),
+            objectives=Objective.objects.visible().filter(profile=profile),
+            approaches=Approach.objects.visible().filter(profile=profile),
             latest_agreements=Agreement.objects.for_listing()[: self.latest_agreements],
             page_updated_at=profile.updated_at if profile else None,
         )
@@ -33,7 +34,7 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
 
     def get_queryset(self):
         partners = sorted(
-            Partner.objects.filter(agreements__isnull=False).distinct(),
+            Partner.objects.filter(agreements__in=Agreement.objects.published()).distinct(),
             key=lambda partner: partner.display_name.casefold(),
         )
         self.filter_form = AgreementFilterForm(self.request.GET, partners=partners)
@@ -49,12 +50,10 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
         return context
 
 
-class AgreementDetailView(DetailView):
+class AgreementDetailView(PublishedOrPreviewMixin, DetailView):
     template_name = "international/agreement_detail.html"
     context_object_name = "agreement"
-
-    def get_queryset(self):
-        return Agreement.objects.prefetch_related("partners")
+    queryset = Agreement.objects.prefetch_related("partners")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from nada_site import review_admin  # noqa: F401  (registers the reviews)
 from nada_site.models import AuditEntry, Page, Question
-from nada_site.translated_admin import TranslatedAdmin, TranslatedStackedInline, languages_column
+from nada_site.translated_admin import TranslatedStackedInline, languages_column
+from nada_site.workflow_admin import PublishableAdmin
 
 
 class QuestionInline(TranslatedStackedInline):
@@ -12,10 +14,11 @@ class QuestionInline(TranslatedStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(TranslatedAdmin):
+class PageAdmin(PublishableAdmin):
     list_display = (
         "title",
         "slug",
+        "status",
         "show_in_menu",
         "show_in_footer",
         "order",
@@ -23,9 +26,15 @@ class PageAdmin(TranslatedAdmin):
         "updated_at",
     )
     list_editable = ("show_in_menu", "show_in_footer", "order")
-    list_filter = ("show_in_menu", "show_in_footer")
+    list_filter = ("status", "show_in_menu", "show_in_footer")
     search_fields = ("title_ms", "title_en", "title_ar", "slug")
-    fields = ("title", "slug", "body", "show_in_menu", "show_in_footer", "order")
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "body")}),
+        (
+            _("Publication"),
+            {"fields": ("status", "published_at", "show_in_menu", "show_in_footer", "order")},
+        ),
+    ]
     inlines = [QuestionInline]
 
     def get_prepopulated_fields(self, request, obj=None):

@@ -4,6 +4,7 @@ changes nothing, and it never overwrites what staff have edited.
 """
 
 from nada_site.models import Page, Question
+from nada_site.workflow import Status, is_publishable
 
 PAGES = [
     {
@@ -180,15 +181,19 @@ FAQ = [
 ]
 
 
+# Demo content of the kinds staff publish is created published, as a Publisher would.
+PUBLISHED = {"status": Status.PUBLISHED, "was_published": True}
+
+
 def create_missing(model, rows):
     """
     Create the rows (dicts with a `slug`) that `model` does not have yet and
-    leave the others as staff left them. Returns the records by slug, and the
-    slugs of those just made.
+    leave the others as staff left them. Items of public content are created
+    published. Returns the records by slug, and the slugs of those just made.
     """
     records, made_now = {}, set()
     for row in rows:
-        fields = dict(row)
+        fields = {**PUBLISHED, **row} if is_publishable(model) else dict(row)
         slug = fields.pop("slug")
         records[slug], made = model.objects.get_or_create(slug=slug, defaults=fields)
         if made:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
+from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname
 
 
@@ -60,3 +61,12 @@ def filled_languages(obj, field):
         for code, _name in settings.LANGUAGES
         if getattr(obj, build_localized_fieldname(field, code), None)
     ]
+
+
+def is_translated_original(model, name):
+    """
+    True for the untranslated field of a translated model (`body` beside
+    `body_ms`, `body_en`…): django-modeltranslation answers it with the
+    current language's text, or a fallback, so it belongs to no language.
+    """
+    return isinstance(getattr(model, name, None), TranslationFieldDescriptor)

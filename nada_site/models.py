@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
@@ -6,17 +7,28 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.workflow import Publishable, PublishableQuerySet
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(PublishableQuerySet):
     def linked(self):
-        """The pages that the main menu or the footer link to, in their order."""
-        return self.filter(Q(show_in_menu=True) | Q(show_in_footer=True)).only(
-            "slug", "title_ms", "title_en", "title_ar", "show_in_menu", "show_in_footer", "order"
+        """The published pages that the main menu or the footer link to, in their order."""
+        return (
+            self.published()
+            .filter(Q(show_in_menu=True) | Q(show_in_footer=True))
+            .only(
+                "slug",
+                "title_ms",
+                "title_en",
+                "title_ar",
+                "show_in_menu",
+                "show_in_footer",
+                "order",
+            )
         )
 
 
-class Page(models.Model):
+class Page(Publishable):
     """
     A page that staff keep up to date: about the unit, the client charter, the
     FAQ, the disclaimer, the privacy and security policies…
@@ -47,7 +59,10 @@ class Page(models.Model):
 
     objects = PageQuerySet.as_manager()
 
-    class Meta:
+    # Whether a page is linked from every page of the site is a Publisher's choice.
+    publisher_fields = ("show_in_menu", "show_in_footer")
+
+    class Meta(Publishable.Meta):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ["order", "id"]
@@ -137,3 +152,166 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.actor_name} {self.get_action_display()} {self.object_repr}".strip()
+
+
+class ReviewRequestQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+        return self.filter(content_type=content_type, object_id=str(obj.pk))
+
+    def open(self):
+        """Requests still in the works: being prepared, awaiting review, or sent back."""
+        return self.filter(state__in=ReviewRequest.OPEN_STATES)
+
+
+class ReviewRequest(models.Model):
+    """
+    An item waiting for a Publisher: a new item to publish, or a change to a
+    published item. A change holds a snapshot of the item and its parts as
+    the Editor left them (nada_site.workflow), which the public does not see
+    until a Publisher approves it.
+    """
+
+    affects_public_pages = False
+
+    class Kind(models.TextChoices):
+        PUBLICATION = "publication", _("New item to publish")
+        CHANGE = "change", _("Change to published content")
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Being prepared")
+        PENDING = "pending", _("Awaiting review")
+        RETURNED = "returned", _("Sent back")
+        APPROVED = "approved", _("Approved")
+        DISCARDED = "discarded", _("Discarded")
+
+    OPEN_STATES = (State.DRAFT, State.PENDING, State.RETURNED)
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item")
+    )
+    object_id = models.CharField(_("item number"), max_length=64)
+    content_object = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField(_("item"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, db_index=True)
+    payload = models.JSONField(_("proposed content"), default=list, blank=True, editable=False)
+    base_token = models.CharField(max_length=64, blank=True, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    comment = models.TextField(
+        _("Publisher's comment"),
+        blank=True,
+        help_text=_("What to change before the item can be published. The Editor sees it."),
+    )
+
+    objects = ReviewRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-submitted_at", "-updated_at", "-id"]
+        default_permissions = ("view",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=Q(state__in=["draft", "pending", "returned"]),
+                name="one_open_review_per_item",
+            ),
+        ]
+
+    def __str__(self):
+        return self.object_repr
+
+    @property
+    def model(self):
+        return self.content_type.model_class()
+
+
+class Notification(models.Model):
+    """Something a staff member should know: an item awaits their review, or their change was reviewed."""
+
+    affects_public_pages = False
+
+    class Event(models.TextChoices):
+        AWAITS_REVIEW = "awaits_review", _("awaits your review")
+        APPROVED = "approved", _("was approved")
+        SENT_BACK = "sent_back", _("was sent back to you")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    review = models.ForeignKey(
+        ReviewRequest,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("review"),
+    )
+    event = models.CharField(_("event"), max_length=20, choices=Event.choices)
+    actor_name = models.CharField(_("by"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-id"]
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.review}: {self.get_event_display()}"
+
+
+class StaffPreferences(models.Model):
+    """What a staff member chose for themselves."""
+
+    affects_public_pages = False
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_preferences",
+        verbose_name=_("staff member"),
+    )
+    email_notifications = models.BooleanField(
+        _("email me too"),
+        default=False,
+        help_text=_(
+            "Besides the notice in the admin, send an email when an item awaits my review, "
+            "or when my change is approved or sent back."
+        ),
+    )
+    email_language = models.CharField(
+        _("language of the emails"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("my preferences")
+        verbose_name_plural = _("my preferences")
+        default_permissions = ()
+
+    def __str__(self):
+        return str(self.user)

@@ -3,7 +3,7 @@ The page cache: public pages rendered once for anonymous visitors and kept in
 Django's cache (Redis in production, local memory otherwise).
 
 Every page key includes a "content generation", a random token kept in the
-cache beside the time of the next scheduled news publication. Saving or
+cache beside the time of the next scheduled publication. Saving or
 deleting anything the pages show (the apps in PAGE_CACHE_CONTENT_APPS) drops
 the generation, so the next request renders afresh; so does the arrival of the
 next scheduled publication. Pages also expire after PAGE_CACHE_SECONDS.
@@ -18,11 +18,14 @@ drafts, the health check).
 import hashlib
 import logging
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age
@@ -47,12 +50,28 @@ def bump_generation(**kwargs):
         logger.exception("Page cache: could not drop the content generation.")
 
 
+# True inside `unchanged()`: the saves there are rolled back and change nothing public.
+_ignoring_changes = ContextVar("pagecache_ignoring_changes", default=False)
+
+
+@contextmanager
+def unchanged():
+    """Saves inside this block do not drop the cached pages (they are about to be undone)."""
+    token = _ignoring_changes.set(True)
+    try:
+        yield
+    finally:
+        _ignoring_changes.reset(token)
+
+
 def content_changed(sender, **kwargs):
     """
     Drop every cached page when a model of a content app changes, unless the
     model says the public sees nothing of it (`affects_public_pages = False`:
     the workflow's records, the audit trail).
     """
+    if _ignoring_changes.get():
+        return
     if sender._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and getattr(
         sender, "affects_public_pages", True
     ):
@@ -68,18 +87,16 @@ def connect_signals():
 
 
 def next_scheduled_publication():
-    """The time (a timestamp) of the next news article due to appear by itself, or None."""
-    if not apps.is_installed("news"):
-        return None
-    from django.db.models import Min
-    from django.utils import timezone
+    """The time (a timestamp) of the next scheduled item, of any kind, due to appear by itself."""
+    from nada_site.workflow import is_publishable
 
-    from news.models import Article
-
-    upcoming = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
-    ).aggregate(next=Min("published_at"))["next"]
-    return upcoming.timestamp() if upcoming else None
+    upcoming = [
+        model._default_manager.scheduled().aggregate(next=Min("published_at"))["next"]
+        for model in apps.get_models()
+        if is_publishable(model)
+    ]
+    upcoming = [when for when in upcoming if when is not None]
+    return min(upcoming).timestamp() if upcoming else None
 
 
 def current_generation():

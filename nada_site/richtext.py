@@ -8,7 +8,8 @@ passage in another language or direction.
 
 import nh3
 from ckeditor_uploader.fields import RichTextUploadingField
-from modeltranslation.fields import TranslationFieldDescriptor
+
+from nada_site.localized import is_translated_original
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "em",
@@ -57,11 +58,6 @@ class SanitizedRichTextField(RichTextUploadingField):
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))
-        if not is_translated_original(model_instance, self.attname):
+        if not is_translated_original(type(model_instance), self.attname):
             setattr(model_instance, self.attname, value)
         return value
-
-
-def is_translated_original(model_instance, attname):
-    """True for the untranslated field that django-modeltranslation reads through a fallback."""
-    return isinstance(getattr(type(model_instance), attname, None), TranslationFieldDescriptor)

@@ -57,7 +57,7 @@ class PageSitemap(MultilingualSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Page.objects.order_by("order", "id").only("slug", "updated_at")
+        return Page.objects.published().order_by("order", "id").only("slug", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at
@@ -67,7 +67,7 @@ class AgreementSitemap(MultilingualSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Agreement.objects.order_by("slug").only("slug", "updated_at")
+        return Agreement.objects.published().order_by("slug").only("slug", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at

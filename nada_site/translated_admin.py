@@ -18,7 +18,7 @@ from modeltranslation.admin import (
 )
 from reversion_compare.admin import CompareVersionAdmin
 
-from nada_site.localized import filled_languages
+from nada_site.localized import filled_languages, is_translated_original
 
 EDIT_TOKEN_FIELD = "edit_token"
 
@@ -50,10 +50,16 @@ class DirectionalFieldsMixin:
 
 
 def edit_token(instance):
-    """A fingerprint of what is stored for `instance`: it changes whenever anyone saves a change."""
+    """
+    A fingerprint of what is stored for `instance`: it changes whenever anyone
+    saves a change. The untranslated copies of translated fields are left
+    out: they read as the current language, which differs between requests.
+    """
+    model = type(instance)
     values = [
-        (field.attname, field.value_from_object(instance))
+        (field.attname, field.value_to_string(instance))
         for field in instance._meta.concrete_fields
+        if not is_translated_original(model, field.name)
     ]
     return hashlib.sha256(repr(values).encode()).hexdigest()
 

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, TemplateView
 
 from international.models import Agreement, UnitProfile
 from nada_site.models import Page
+from nada_site.workflow import PublishedOrPreviewMixin
 from news.models import Article
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        profile = UnitProfile.objects.first()
+        profile = UnitProfile.objects.public()
         context["profile"] = profile
         context["latest_agreements"] = Agreement.objects.for_listing()[:3]
         context["latest_articles"] = Article.objects.published().for_listing()[:3]
@@ -31,14 +32,12 @@ class HomeView(TemplateView):
         return context
 
 
-class PageView(DetailView):
+class PageView(PublishedOrPreviewMixin, DetailView):
     """A page that staff keep up to date, with its questions and answers if it has any."""
 
     template_name = "pages/page.html"
     context_object_name = "page"
-
-    def get_queryset(self):
-        return Page.objects.prefetch_related("questions")
+    queryset = Page.objects.prefetch_related("questions")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -53,7 +52,7 @@ class SiteMapView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["pages"] = Page.objects.only("slug", "title_ms", "title_en", "title_ar")
+        context["pages"] = Page.objects.published().only("slug", "title_ms", "title_en", "title_ar")
         return context
 
 

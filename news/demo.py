@@ -8,7 +8,7 @@ originals have no Malay text.
 import datetime
 import zoneinfo
 
-from nada_site.demo import create_missing
+from nada_site.demo import PUBLISHED, create_missing
 from news.models import Article, Category, KeyPoint, Tag
 
 KUALA_LUMPUR = zoneinfo.ZoneInfo("Asia/Kuala_Lumpur")
@@ -217,8 +217,9 @@ def load():
         related_slugs = data.pop("related", [])
         points = data.pop("key_points")
         data["category"] = categories[data["category"]]
-        data["status"] = Article.Status.PUBLISHED
-        article, made = Article.objects.get_or_create(slug=data.pop("slug"), defaults=data)
+        article, made = Article.objects.get_or_create(
+            slug=data.pop("slug"), defaults={**PUBLISHED, **data}
+        )
         if not made:
             continue
         created += 1

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
@@ -13,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 from nada_site.localized import filled_languages
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.uploads import UploadTo
+from nada_site.workflow import Publishable, PublishableQuerySet
 from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
 from news.validators import validate_news_image
 
@@ -67,11 +67,7 @@ class Tag(models.Model):
         return reverse("news:tag", kwargs={"slug": self.slug})
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles marked published whose publication time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
+class ArticleQuerySet(PublishableQuerySet):
     def for_listing(self):
         """Newest first, with the category, without the bodies (lists show the summary)."""
         return self.select_related("category").defer(*BODIES).order_by("-published_at", "-id")
@@ -88,15 +84,11 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer(*SEARCH_DOCUMENTS)
 
 
-class Article(models.Model):
+class Article(Publishable):
     """A news item, in one or more of the site's languages."""
 
     # Addresses under /news/ that belong to other pages.
     RESERVED_SLUGS = frozenset({"search", "feed", "category", "tag"})
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
 
     title = models.CharField(
         _("title"),
@@ -173,17 +165,6 @@ class Article(models.Model):
             "Made from the title when left empty."
         ),
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(
-        _("publication date and time"),
-        default=timezone.now,
-        help_text=_(
-            "A published article appears on the site from this time (Malaysia time). "
-            "Set a future time to schedule it."
-        ),
-    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     # Full-text search documents, kept by PostgreSQL: see news/search.py.
@@ -193,11 +174,10 @@ class Article(models.Model):
 
     objects = ArticleManager()
 
-    class Meta:
+    class Meta(Publishable.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-id"]
-        permissions = [("publish_article", _("Can publish and unpublish articles"))]
         indexes = [models.Index(fields=["status", "-published_at"], name="news_article_listing")]
         constraints = [
             models.CheckConstraint(
@@ -223,10 +203,6 @@ class Article(models.Model):
     def available_languages(self):
         """The languages the article is written in: those with a title."""
         return filled_languages(self, "title")
-
-    @property
-    def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     def clean(self):
         super().clean()

@@ -2,12 +2,12 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_info, gettext
 from django.views.generic import DetailView, ListView
 
 from nada_site.localized import localize
 from nada_site.pagination import ForgivingPaginationMixin
+from nada_site.workflow import PublishedOrPreviewMixin
 from news.forms import SearchForm
 from news.images import renditions
 from news.models import Article, Category, Tag
@@ -53,18 +53,14 @@ class TagView(PaginatedListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(PublishedOrPreviewMixin, DetailView):
     """One article. Staff may preview a draft or a scheduled article; others get a 404."""
 
     template_name = "news/article_detail.html"
     context_object_name = "article"
     read_also_count = 4
 
-    def get_queryset(self):
-        articles = Article.objects.select_related("category").prefetch_related("tags", "key_points")
-        if self.request.user.is_staff:
-            return articles
-        return articles.published()
+    queryset = Article.objects.select_related("category").prefetch_related("tags", "key_points")
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -81,7 +77,6 @@ class ArticleDetailView(DetailView):
             source_name=localize(article, "source_name"),
             other_languages=self.other_languages(article),
             read_also=self.read_also(article),
-            is_preview=not article.is_public,
             page_updated_at=article.updated_at,
             canonical_url=self.canonical_url(article, title.language),
             share_image=share_image,
@@ -164,13 +159,6 @@ class ArticleDetailView(DetailView):
             )
             chosen += list(candidates[:missing])
         return chosen[: self.read_also_count]
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["is_preview"]:
-            add_never_cache_headers(response)
-            response["X-Robots-Tag"] = "noindex"
-        return response
 
 
 class SearchView(PaginatedListView):

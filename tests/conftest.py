@@ -1,9 +1,14 @@
 """Shared fixtures: test-only settings and small factories for each app's content."""
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from international.models import Agreement, Partner, UnitProfile
+from nada_site.models import Page
+from nada_site.workflow import Status
+
+# Factories make public content published, as a Publisher would, unless told otherwise.
+PUBLISHED = {"status": Status.PUBLISHED, "was_published": True}
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +31,7 @@ def _test_settings(settings, tmp_path):
 @pytest.fixture
 def profile(db):
     return UnitProfile.objects.create(
+        **PUBLISHED,
         name_ms="Unit Antarabangsa",
         name_en="International Unit",
         name_ar="الوحدة الدولية",
@@ -49,9 +55,24 @@ def make_agreement(slug="mou-thailand", partners=(), **fields):
     fields.setdefault("title_ms", f"Perjanjian {slug}")
     fields.setdefault("kind", Agreement.Kind.BILATERAL)
     fields.setdefault("instrument", Agreement.Instrument.MOU)
-    agreement = Agreement.objects.create(slug=slug, **fields)
+    agreement = Agreement.objects.create(slug=slug, **{**PUBLISHED, **fields})
     agreement.partners.set(partners)
     return agreement
+
+
+def publication_data(obj=None, status=Status.PUBLISHED):
+    """The publication fields of an admin form, as a Publisher would post them."""
+    when = timezone.localtime(obj.published_at if obj else timezone.now())
+    return {
+        "status": obj.status if obj else status,
+        "published_at_0": when.strftime("%Y-%m-%d"),
+        "published_at_1": when.strftime("%H:%M:%S"),
+    }
+
+
+def make_page(slug="about", **fields):
+    fields.setdefault("title_ms", f"Halaman {slug}")
+    return Page.objects.create(slug=slug, **{**PUBLISHED, **fields})
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from international.models import Agreement, Objective, UnitProfile
 from nada_site.translated_admin import edit_token
-from tests.conftest import make_partner
+from tests.conftest import make_partner, publication_data
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def profile_form_data(profile, **changes):
         "name_ar": profile.name_ar or "",
         "introduction_ms": profile.introduction_ms,
         "address_ms": profile.address_ms,
-        "email": profile.email,
+        "status": profile.status,
         "edit_token": edit_token(profile),
     }
     for prefix in ("objective_items", "approach_items"):
@@ -112,7 +112,8 @@ def agreement_form_data(**changes):
         "partners": [partner.pk],
         "kind": "regional",
         "instrument": "programme",
-        "status": "active",
+        "standing": "active",
+        **publication_data(),
     }
     data.update(changes)
     return data

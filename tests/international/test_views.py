@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from international.models import Agreement, Approach, Objective, Partner
-from tests.conftest import make_agreement, make_partner
+from tests.conftest import PUBLISHED, make_agreement, make_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_unknown_agreement_is_not_found(client):
 def test_cooperation_list_is_newest_first_with_unsigned_last(client):
     make_agreement(slug="old", title_en="Old", signed_on=datetime.date(2010, 1, 1))
     make_agreement(slug="new", title_en="New", signed_on=datetime.date(2024, 1, 1))
-    make_agreement(slug="pending", title_en="Pending", status=Agreement.Status.NEGOTIATION)
+    make_agreement(slug="pending", title_en="Pending", standing=Agreement.Standing.NEGOTIATION)
     html = client.get("/en/international/cooperation/").content.decode()
     assert html.index(">New<") < html.index(">Old<") < html.index(">Pending<")
 
@@ -116,7 +116,10 @@ def test_cooperation_list_filters_by_kind_partner_and_status(client):
     )
     make_agreement(slug="mou-th", title_en="MoU Thailand", partners=[thailand])
     make_agreement(
-        slug="expired", title_en="Expired MoU", partners=[thailand], status=Agreement.Status.EXPIRED
+        slug="expired",
+        title_en="Expired MoU",
+        partners=[thailand],
+        standing=Agreement.Standing.EXPIRED,
     )
 
     def titles(query):
@@ -181,6 +184,7 @@ def create_agreements(count):
             kind="bilateral",
             instrument="mou",
             signed_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
+            **PUBLISHED,
         )
         for n in range(count)
     )
@@ -213,7 +217,13 @@ def test_queries_per_page_do_not_grow_with_the_number_of_agreements(client, unit
     few = count_queries(client, path)
     create_agreements_more = 297
     Agreement.objects.bulk_create(
-        Agreement(slug=f"more-{n}", title_ms=f"Lagi {n}", kind="regional", instrument="programme")
+        Agreement(
+            slug=f"more-{n}",
+            title_ms=f"Lagi {n}",
+            kind="regional",
+            instrument="programme",
+            **PUBLISHED,
+        )
         for n in range(create_agreements_more)
     )
     many = count_queries(client, path)

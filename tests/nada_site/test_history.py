@@ -3,7 +3,7 @@ from reversion.models import Version
 
 from international.models import Agreement
 from nada_site.translated_admin import edit_token
-from tests.conftest import make_agreement, make_partner
+from tests.conftest import make_agreement, make_partner, publication_data
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,8 @@ def form_data(agreement, **changes):
         "partners": [partner.pk for partner in agreement.partners.all()],
         "kind": agreement.kind,
         "instrument": agreement.instrument,
-        "status": agreement.status,
+        "standing": agreement.standing,
+        **publication_data(agreement),
         "edit_token": edit_token(agreement),
     }
     data.update(changes)

@@ -10,8 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
-from nada_site.models import Page
-from tests.conftest import make_agreement, make_partner
+from tests.conftest import make_agreement, make_page, make_partner
 from tests.news.conftest import make_article, make_category, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +89,7 @@ def content(profile):
     make_tag("real")
     make_article("real", category=category)
     make_agreement("real", partners=[make_partner("asean")])
-    Page.objects.create(slug="real", title_ms="Halaman")
+    make_page(slug="real", title_ms="Halaman")
 
 
 def fill(template, value):

@@ -2,6 +2,7 @@ import pytest
 
 from nada_site import demo as site_demo
 from nada_site.models import Page, Question
+from tests.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +54,7 @@ def test_faq_is_a_disclosure_list_in_the_order_staff_chose(client, demo_pages):
 
 
 def test_page_missing_in_arabic_falls_back_with_a_note(client):
-    Page.objects.create(slug="notice", title_ms="Notis", body_ms="<p>Teks notis.</p>")
+    make_page(slug="notice", title_ms="Notis", body_ms="<p>Teks notis.</p>")
     html = client.get("/ar/pages/notice/").content.decode()
     assert '<h1 lang="ms" dir="ltr">Notis</h1>' in html
     assert '<div class="prose" lang="ms" dir="ltr"><p>Teks notis.</p></div>' in html
@@ -61,12 +62,10 @@ def test_page_missing_in_arabic_falls_back_with_a_note(client):
 
 
 def test_footer_and_menu_show_the_pages_staff_chose_in_order(client):
-    Page.objects.create(slug="second", title_en="Second", order=2, show_in_footer=True)
-    Page.objects.create(slug="first", title_en="First", order=1, show_in_footer=True)
-    Page.objects.create(slug="hidden", title_en="Hidden", show_in_footer=False)
-    Page.objects.create(
-        slug="menu", title_en="In the menu", show_in_menu=True, show_in_footer=False
-    )
+    make_page(slug="second", title_en="Second", order=2, show_in_footer=True)
+    make_page(slug="first", title_en="First", order=1, show_in_footer=True)
+    make_page(slug="hidden", title_en="Hidden", show_in_footer=False)
+    make_page(slug="menu", title_en="In the menu", show_in_menu=True, show_in_footer=False)
     html = client.get("/en/").content.decode()
     footer = html[html.index("<footer") :]
     header = html[: html.index("<main")]
@@ -97,7 +96,7 @@ def test_unknown_page_is_not_found(client):
 
 
 def test_page_body_is_cleaned_on_save():
-    page = Page.objects.create(
+    page = make_page(
         slug="x", title_ms="X", body_ms='<p onclick="x()">Hai</p><script>alert(1)</script>'
     )
     page.refresh_from_db()

@@ -65,10 +65,22 @@ def test_the_roles_exist_with_what_they_may_do():
         "add_page",
         "add_agreement",
     } <= editors
-    assert not {codename for codename in editors if codename.startswith("delete_")}
-    assert "publish_article" not in editors
-    assert {"publish_article", "delete_article", "delete_agreement", "delete_page"} <= publishers
+    # Editors delete only drafts never published (the admin refuses the rest), and no taxonomy.
+    assert not {"delete_category", "delete_tag", "delete_partner"} & editors
+    assert not {codename for codename in editors if codename.startswith("publish_")}
+    assert {
+        "publish_article",
+        "publish_page",
+        "publish_agreement",
+        "publish_unitprofile",
+    } <= publishers
+    assert {"delete_article", "delete_agreement", "delete_page", "delete_tag"} <= publishers
     assert editors < publishers
+    administrators = set(
+        Group.objects.get(name="Administrators").permissions.values_list("codename", flat=True)
+    )
+    assert {"change_inbox_unitprofile", "change_user", "view_contactmessage"} <= administrators
+    assert not {"change_inbox_unitprofile", "change_user", "view_contactmessage"} & publishers
 
 
 @pytest.fixture
@@ -106,24 +118,39 @@ def test_editor_cannot_publish_by_restoring_a_published_revision(editor, draft):
 
     with reversion.create_revision():
         draft.status = Article.Status.PUBLISHED
+        draft.title_en = "The published title"
         draft.save()
     published_version = Version.objects.get_for_object(draft).first()
-    Article.objects.filter(pk=draft.pk).update(status=Article.Status.DRAFT)
-
-    response = editor.get(f"{ARTICLES}{draft.pk}/history/{published_version.pk}/")
-    assert response.status_code == 403
-    response = editor.post(
-        f"{ARTICLES}{draft.pk}/history/{published_version.pk}/", article_form_data(draft)
+    Article.objects.filter(pk=draft.pk).update(
+        status=Article.Status.DRAFT, title_en="A later title"
     )
-    assert response.status_code == 403
+
+    revision_url = f"{ARTICLES}{draft.pk}/history/{published_version.pk}/"
+    opened = editor.get(revision_url)
+    assert opened.status_code == 200
+    token = opened.context["adminform"].form.initial["edit_token"]
+    data = article_form_data(draft, title_en="The published title", edit_token=token)
+    response = editor.post(revision_url, data)
+    assert response.status_code == 302
     draft.refresh_from_db()
-    assert draft.status == Article.Status.DRAFT
+    assert draft.title_en == "The published title"  # the text is restored…
+    assert draft.status == Article.Status.DRAFT  # …but it stays a draft
 
 
-def test_editor_cannot_delete(editor, draft):
-    assert editor.get(f"{ARTICLES}{draft.pk}/delete/").status_code == 403
-    assert editor.post(f"{ARTICLES}{draft.pk}/delete/", {"post": "yes"}).status_code == 403
-    assert Article.objects.filter(pk=draft.pk).exists()
+def test_editor_cannot_delete_what_is_or_was_published(editor):
+    for slug, fields in (
+        ("live", {}),
+        ("withdrawn", {"status": Article.Status.WITHDRAWN, "was_published": True}),
+    ):
+        article = make_article(slug=slug, **fields)
+        assert editor.get(f"{ARTICLES}{article.pk}/delete/").status_code == 403
+        assert editor.post(f"{ARTICLES}{article.pk}/delete/", {"post": "yes"}).status_code == 403
+        assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_editor_deletes_a_draft_never_published(editor, draft):
+    assert editor.post(f"{ARTICLES}{draft.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=draft.pk).exists()
 
 
 def test_editor_creates_articles_as_drafts(editor):

@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from international.models import Agreement
 from nada_site.uploads import UploadTo, random_name
 from news.models import Article
-from tests.conftest import make_partner, post_to_editor
+from tests.conftest import make_partner, post_to_editor, publication_data
 from tests.news.conftest import image_upload, make_category
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,8 @@ def test_an_agreement_document_is_stored_under_a_server_name(staff_client):
             "partners": [partner.pk],
             "kind": "regional",
             "instrument": "programme",
-            "status": "active",
+            "standing": "active",
+            **publication_data(),
             "document": document,
         },
     )

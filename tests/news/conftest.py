@@ -34,6 +34,7 @@ def make_article(slug="article", category=None, tags=(), **fields):
     if not any(key.startswith("title") for key in fields):
         fields.update(title_ms=f"Berita {slug}", title_en=f"News {slug}", title_ar=f"خبر {slug}")
     fields.setdefault("status", Article.Status.PUBLISHED)
+    fields.setdefault("was_published", fields["status"] == Article.Status.PUBLISHED)
     fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
     if category is None:
         category = Category.objects.filter(slug="global").first() or make_category()

@@ -124,7 +124,7 @@ def test_the_language_filter_finds_articles_missing_a_language(
     assert "MS EN AR" in listing
 
 
-def test_publish_and_unpublish_actions(staff_client, category):
+def test_publish_and_withdraw_actions(staff_client, category):
     draft = make_article("draft", status=Article.Status.DRAFT)
     live = make_article("live")
     staff_client.post(
@@ -133,12 +133,14 @@ def test_publish_and_unpublish_actions(staff_client, category):
     )
     staff_client.post(
         "/admin/news/article/",
-        {"action": "unpublish", "_selected_action": [live.pk]},
+        {"action": "withdraw", "_selected_action": [live.pk]},
     )
     draft.refresh_from_db()
     live.refresh_from_db()
     assert draft.status == Article.Status.PUBLISHED
-    assert live.status == Article.Status.DRAFT
+    assert live.status == Article.Status.WITHDRAWN
+    assert staff_client.get(f"/en/news/{draft.slug}/").status_code == 200
+    assert Client().get(f"/en/news/{live.slug}/").status_code == 404
 
 
 def test_the_change_page_offers_view_on_site_and_language_tabs(staff_client, article):

@@ -4,10 +4,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from nada_site.models import Page
 from nada_site.sitemaps import ArticleSitemap
 from news.models import Article
-from tests.conftest import make_agreement
+from tests.conftest import make_agreement, make_page
 from tests.news.conftest import LANGUAGES, make_article
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +69,7 @@ def sitemap_urls(client):
 
 def test_sitemap_lists_every_public_page_in_every_language(client, article, tag):
     make_agreement("mou-thailand")
-    Page.objects.create(slug="privacy", title_ms="Dasar privasi", title_en="Privacy policy")
+    make_page(slug="privacy", title_ms="Dasar privasi", title_en="Privacy policy")
     urls = sitemap_urls(client)
     for language in LANGUAGES:
         base = f"http://testserver/{language}"

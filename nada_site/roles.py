@@ -1,0 +1,46 @@
+"""
+The staff roles, as groups of permissions:
+
+- Editors write and edit content, and submit it for review;
+- Publishers also publish, schedule, withdraw, approve, and delete;
+- Administrators (the unit's head and IT) hold the personal data and the
+  accounts: contact messages, the inbox address, staff accounts and roles,
+  the audit trail.
+
+Each app's migrations grant its own models' permissions to the roles with
+`grant()`, so a new kind of content brings its permissions with it.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+EDITORS = "Editors"
+PUBLISHERS = "Publishers"
+ADMINISTRATORS = "Administrators"
+ROLES = (EDITORS, PUBLISHERS, ADMINISTRATORS)
+
+
+def has_role(user):
+    """True for a staff member in one of the roles (or a superuser)."""
+    if not (user.is_active and user.is_staff):
+        return False
+    return user.is_superuser or user.groups.filter(name__in=ROLES).exists()
+
+
+def grant(apps, role, app_label, codenames):
+    """In a data migration: give `role` these permissions of `app_label`, creating what is missing."""
+    # Permissions are normally created after all migrations; the roles need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _created = Group.objects.get_or_create(name=role)
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    )
+
+
+def content_permissions(models, actions):
+    """`["add_page", "change_page", …]` for each model name and action."""
+    return [f"{action}_{model}" for model in models for action in actions]
