@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from contact.models import ContactMessage
+from nada_site import audit
 
 # A spreadsheet reads a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -136,6 +137,14 @@ class ContactMessageAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected messages to CSV"), permissions=["export"])
     def export_csv(self, request, queryset):
+        references = list(queryset.order_by("created_at", "id").values_list("reference", flat=True))
+        audit.record(
+            audit.Action.CONTACT_EXPORTED,
+            request.user,
+            detail=", ".join(references),
+            object_repr=ngettext("%(count)d message", "%(count)d messages", len(references))
+            % {"count": len(references)},
+        )
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response = StreamingHttpResponse(
             csv_rows(queryset.order_by("created_at", "id")), content_type="text/csv; charset=utf-8"

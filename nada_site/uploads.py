@@ -11,10 +11,12 @@ extensions.
 """
 
 import uuid
+from functools import wraps
 from pathlib import Path
 
 from ckeditor_uploader import views as ckeditor_views
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, HttpResponseForbidden
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
@@ -25,6 +27,8 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from PIL import Image, UnidentifiedImageError
+
+from nada_site.roles import has_role
 
 ALLOWED_IMAGE_FORMATS = {
     "JPEG": {".jpg", ".jpeg"},
@@ -98,10 +102,22 @@ def has_editor_token(request):
     return len(sent) >= 16 and constant_time_compare(sent, request.COOKIES.get(EDITOR_TOKEN, ""))
 
 
+def role_required(view):
+    """Staff status alone is not enough: the editor's library needs an Editor, Publisher or Administrator."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not has_role(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return staff_member_required(checked)
+
+
 @csrf_exempt  # Checked by has_editor_token instead.
 @xframe_options_sameorigin  # The editor reads the reply in a frame of its own page.
 @never_cache
-@staff_member_required
+@role_required
 @require_POST
 def upload_image(request):
     if not has_editor_token(request):
@@ -117,4 +133,4 @@ def upload_image(request):
     return ckeditor_views.upload(request)
 
 
-browse_images = never_cache(staff_member_required(ckeditor_views.browse))
+browse_images = never_cache(role_required(ckeditor_views.browse))

@@ -97,3 +97,25 @@ def test_visitors_cannot_upload(client):
     response = client.post("/ckeditor/upload/", {"upload": image_file("map.png")})
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("role", ["Editors", "Publishers", "Administrators"])
+def test_each_role_may_use_the_editors_library(role, client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("someone", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    assert client.get("/ckeditor/browse/").status_code == 200
+    response = post_to_editor(client, "/ckeditor/upload/", {"upload": image_file("map.png")})
+    assert response.status_code == 200
+
+
+def test_staff_status_alone_does_not_open_the_editors_library(client, django_user_model, settings):
+    user = django_user_model.objects.create_user("no-role", password="pw", is_staff=True)
+    client.force_login(user)
+    assert client.get("/ckeditor/browse/").status_code == 403
+    response = post_to_editor(client, "/ckeditor/upload/", {"upload": image_file("map.png")})
+    assert response.status_code == 403
+    uploaded = settings.MEDIA_ROOT / "editor"
+    assert not uploaded.exists() or not list(uploaded.rglob("*.png"))
