@@ -1,8 +1,9 @@
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from nada_site import review_admin  # noqa: F401  (registers the reviews)
-from nada_site.models import AuditEntry, Page, Question
+from nada_site.models import AuditEntry, Page, Question, StaffPreferences
 from nada_site.translated_admin import TranslatedStackedInline, languages_column
 from nada_site.workflow_admin import PublishableAdmin
 
@@ -63,3 +64,33 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(StaffPreferences)
+class StaffPreferencesAdmin(admin.ModelAdmin):
+    """Each staff member's own choices: the list opens their own."""
+
+    fields = ("email_notifications", "email_language")
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request) and (
+            obj is None or obj.user_id == request.user.pk
+        )
+
+    has_change_permission = has_view_permission
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(user=request.user)
+
+    def changelist_view(self, request, extra_context=None):
+        preferences, _created = StaffPreferences.objects.get_or_create(user=request.user)
+        return redirect("admin:nada_site_staffpreferences_change", preferences.pk)

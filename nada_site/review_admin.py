@@ -14,7 +14,6 @@ from django.contrib import admin, messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.db.models.functions import Least
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -32,6 +31,7 @@ from reversion_compare.helpers import html_diff
 
 from nada_site import reviews
 from nada_site.models import Notification, ReviewRequest
+from nada_site.notifications import unread_for
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.workflow import (
     Publishable,
@@ -175,7 +175,7 @@ class ReviewRequestAdmin(admin.ModelAdmin):
         "submitted_at",
         "reviewer",
     )
-    list_filter = ("state", "kind", "content_type")
+    list_filter = ("state", "kind", "content_type", ("author", admin.RelatedOnlyFieldListFilter))
     search_fields = ("object_repr",)
     list_select_related = ("content_type", "author", "reviewer")
     change_form_template = "admin/nada_site/reviewrequest/review.html"
@@ -209,7 +209,19 @@ class ReviewRequestAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.preview_view),
             name="nada_site_reviewrequest_preview",
         )
-        return [preview, *super().get_urls()]
+        read = path(
+            "notifications/read/",
+            self.admin_site.admin_view(self.notifications_read_view),
+            name="nada_site_notifications_read",
+        )
+        return [preview, read, *super().get_urls()]
+
+    def notifications_read_view(self, request):
+        """Mark every notice of the staff member as read (a POST from the start page)."""
+        if request.method != "POST":
+            raise PermissionDenied
+        unread_for(request.user).update(read_at=timezone.now())
+        return redirect("admin:index")
 
     def changelist_view(self, request, extra_context=None):
         if not request.GET and can_review_anything(request.user):
@@ -221,11 +233,12 @@ class ReviewRequestAdmin(admin.ModelAdmin):
         review = self.get_object(request, object_id)
         if review is None or not self.has_view_permission(request, review):
             raise Http404
-        if request.method == "POST":
-            return self.act(request, review)
+        # Opening or acting on the review is reading its notices.
         Notification.objects.filter(
             recipient=request.user, review=review, read_at__isnull=True
         ).update(read_at=timezone.now())
+        if request.method == "POST":
+            return self.act(request, review)
         obj = review.content_object
         is_open = review.state in ReviewRequest.OPEN_STATES
         context = {
@@ -352,4 +365,8 @@ def pending_for(user):
 
 
 def returned_to(user):
-    return ReviewRequest.objects.filter(Q(state=ReviewRequest.State.RETURNED) & Q(author=user))
+    return ReviewRequest.objects.filter(state=ReviewRequest.State.RETURNED, author=user)
+
+
+def proposals_of(user):
+    return ReviewRequest.objects.filter(state=ReviewRequest.State.DRAFT, author=user)

@@ -304,3 +304,42 @@ def test_the_editors_edit_token_survives_the_proposal(editor, published):
     assert response.status_code == 200  # refused: the form was opened on another version
     review = ReviewRequest.objects.get()
     assert '"title_en": "One"' in review.payload[0]["data"]
+
+
+def test_the_start_page_tells_each_one_what_needs_them(editor, publisher, published):
+    with_nothing = publisher.get("/admin/").content.decode()
+    assert "What needs you" in with_nothing or "Perlu tindakan anda" in with_nothing
+    editor.post(
+        f"{ARTICLES}{published.pk}/change/",
+        form_data(editor, published, title_en="The proposed title", _submit_for_review="1"),
+    )
+    review = ReviewRequest.objects.get()
+    start = publisher.get("/admin/").content.decode()
+    assert f"{REVIEWS}?state__exact=pending" in start
+    assert f"{REVIEWS}{review.pk}/change/" in start  # the notice
+    publisher.post(
+        f"{REVIEWS}{review.pk}/change/", {"_send_back": "1", "comment": "Shorter, please."}
+    )
+    assert not Notification.objects.filter(recipient=publisher.user, read_at__isnull=True).exists()
+    start = editor.get("/admin/").content.decode()
+    assert f"{REVIEWS}?state__exact=returned&amp;author__id__exact={editor.user.pk}" in start
+    editor.post("/admin/nada_site/reviewrequest/notifications/read/")
+    assert not Notification.objects.filter(recipient=editor.user, read_at__isnull=True).exists()
+
+
+def test_each_staff_member_sets_their_own_preferences_only(editor, publisher):
+    response = editor.get("/admin/nada_site/staffpreferences/")
+    assert response.status_code == 302
+    own = StaffPreferences.objects.get(user=editor.user)
+    assert response["Location"] == f"/admin/nada_site/staffpreferences/{own.pk}/change/"
+    editor.post(response["Location"], {"email_notifications": "on", "email_language": "en"})
+    own.refresh_from_db()
+    assert own.email_notifications and own.email_language == "en"
+    assert publisher.get(f"/admin/nada_site/staffpreferences/{own.pk}/change/").status_code in (
+        302,
+        403,
+        404,
+    )
+    publisher.post(f"/admin/nada_site/staffpreferences/{own.pk}/change/", {"email_language": "ar"})
+    own.refresh_from_db()
+    assert own.email_language == "en"
