@@ -11,6 +11,8 @@ Each app's migrations grant its own models' permissions to the roles with
 `grant()`, so a new kind of content brings its permissions with it.
 """
 
+import secrets
+
 from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
@@ -44,3 +46,24 @@ def grant(apps, role, app_label, codenames):
 def content_permissions(models, actions):
     """`["add_page", "change_page", …]` for each model name and action."""
     return [f"{action}_{model}" for model in models for action in actions]
+
+
+def example_account(username, role=None):
+    """
+    Development only: make a staff account in `role` (a superuser without
+    one) with a random password. Returns the password, or None when the
+    account exists already (its password is never shown again).
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        return None
+    password = secrets.token_urlsafe(12)
+    if role is None:
+        User.objects.create_superuser(username=username, email="", password=password)
+    else:
+        user = User.objects.create_user(username=username, password=password, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+    return password

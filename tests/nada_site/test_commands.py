@@ -58,3 +58,30 @@ def test_staff_account_is_never_made_in_production(settings, django_user_model):
     with pytest.raises(CommandError):
         call_command("ensure_staff_account")
     assert not django_user_model.objects.exists()
+
+
+def test_demo_content_makes_one_example_account_per_role_in_development(
+    settings, capsys, django_user_model
+):
+    settings.DEBUG = True
+    call_command("load_demo_content")
+    first = capsys.readouterr().out
+    for username, role in (
+        ("editor", "Editors"),
+        ("publisher", "Publishers"),
+        ("administrator", "Administrators"),
+    ):
+        user = django_user_model.objects.get(username=username)
+        password = first.split(f"'{username}' ({role}) with password ")[1].split()[0]
+        assert user.check_password(password)
+        assert user.is_staff and not user.is_superuser
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+    call_command("load_demo_content")
+    second = capsys.readouterr().out
+    assert "with password" not in second
+
+
+def test_demo_content_makes_no_account_in_production(settings, django_user_model):
+    settings.DEBUG = False
+    call_command("load_demo_content")
+    assert not django_user_model.objects.exists()

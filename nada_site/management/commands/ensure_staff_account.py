@@ -1,8 +1,7 @@
-import secrets
-
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+
+from nada_site.roles import example_account
 
 
 class Command(BaseCommand):
@@ -20,15 +19,13 @@ class Command(BaseCommand):
                 "Refusing to create an account outside development (DJANGO_DEBUG is off). "
                 "Use `manage.py createsuperuser` on a production server."
             )
-        User = get_user_model()
-        if User.objects.filter(username=username).exists():
+        password = example_account(username)
+        if password is None:
             self.stdout.write(
                 f"Staff account '{username}' exists. Log in at http://127.0.0.1:8000/admin/ "
                 f"(forgot the password? python manage.py changepassword {username})"
             )
             return
-        password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created staff account '{username}' with password {password}\n"
