@@ -270,6 +270,8 @@ class ReviewRequestAdmin(admin.ModelAdmin):
         """Approve, send back or discard: each checked here, whatever the page showed."""
         publisher = can_publish(request.user, review.model)
         is_open = review.state in ReviewRequest.OPEN_STATES
+        if review.content_object is None:
+            is_open = False  # the item was deleted: nothing to approve or send back
         here = reverse("admin:nada_site_reviewrequest_change", args=[review.pk])
         if "_approve" in request.POST and is_open and publisher:
             reviews.approve(review, request)

@@ -124,6 +124,12 @@ def status_changed(obj, old_status, request):
             notify_author(review, Notification.Event.APPROVED, request)
     elif old_status == Status.PUBLISHED:
         audit.record(Action.WITHDRAWN, request.user, obj)
+    if old_status == Status.REVIEW and obj.status != Status.PUBLISHED:
+        # Taken out of review by a Publisher: the request to publish it is over.
+        review = open_review(obj)
+        if review is not None and review.kind == Kind.PUBLICATION:
+            close(review, State.RETURNED, request)
+            notify_author(review, Notification.Event.SENT_BACK, request)
 
 
 def save_with_revision(obj, user, comment):
@@ -186,6 +192,11 @@ def discard(review, request):
     close(review, State.DISCARDED, request, review.comment)
     if review.kind == Kind.PUBLICATION and obj is not None and obj.status == Status.REVIEW:
         set_status(obj, Status.DRAFT)
+
+
+def item_deleted(obj):
+    """A deleted item has nothing left to review."""
+    ReviewRequest.objects.for_object(obj).open().update(state=State.DISCARDED)
 
 
 def notify_author(review, event, request):

@@ -209,6 +209,7 @@ class PublishableAdmin(TranslatedAdmin):
 
     def delete_model(self, request, obj):
         audit.record(audit.Action.DELETED, request.user, obj)
+        reviews.item_deleted(obj)
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
@@ -218,6 +219,7 @@ class PublishableAdmin(TranslatedAdmin):
             raise PermissionDenied
         for obj in queryset:
             audit.record(audit.Action.DELETED, request.user, obj)
+            reviews.item_deleted(obj)
         super().delete_queryset(request, queryset)
 
     # List actions: each item through the same acts as the form.
