@@ -7,6 +7,7 @@ Publisher's comment.
 """
 
 import copy
+import html
 
 from django.apps import apps
 from django.conf import settings
@@ -43,6 +44,8 @@ from nada_site.workflow import (
     snapshot,
 )
 
+# Past this many characters (old and new together), the review also shows what differs.
+LONG_TEXT = 300
 # Fields a review never shows: kept by the system, or the workflow's own.
 HIDDEN_FIELDS = {"id", "created_at", "updated_at", *Publishable.WORKFLOW_FIELDS}
 
@@ -82,7 +85,8 @@ def display_value(field, value):
     if field.get_internal_type() == "DateTimeField":
         return date_format(timezone.localtime(field.to_python(value)), "DATETIME_FORMAT")
     if isinstance(field, SanitizedRichTextField):
-        return " ".join(strip_tags(value).split())
+        # The text as read: tags out, each block apart, entities decoded.
+        return " ".join(html.unescape(strip_tags(value.replace("<", " <"))).split())
     return str(value)
 
 
@@ -127,7 +131,10 @@ def changes(review):
                     "direction": "rtl" if language and get_language_info(language)["bidi"] else "",
                     "old": old_text,
                     "new": new_text,
-                    "diff": html_diff(old_text, new_text),
+                    # For long texts, where a change is hard to spot, the words that differ too.
+                    "diff": html_diff(old_text, new_text)
+                    if old_text and new_text and len(old_text) + len(new_text) > LONG_TEXT
+                    else "",
                 }
             )
         state = "added" if key not in before else "removed" if key not in after else "changed"

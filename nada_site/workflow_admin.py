@@ -109,6 +109,10 @@ class PublishableAdmin(TranslatedAdmin):
 
     # Editing a published item: the change becomes a proposal.
 
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "workflow": self.workflow_context(request, None)}
+        return super().add_view(request, form_url, extra_context)
+
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         extra_context = {**(extra_context or {}), "workflow": self.workflow_context(request, obj)}

@@ -343,3 +343,9 @@ def test_each_staff_member_sets_their_own_preferences_only(editor, publisher):
     publisher.post(f"/admin/nada_site/staffpreferences/{own.pk}/change/", {"email_language": "ar"})
     own.refresh_from_db()
     assert own.email_language == "en"
+
+
+def test_an_editor_adds_a_draft_and_submits_it_at_once(editor, publisher):
+    page = editor.get(f"{ARTICLES}add/").content.decode()
+    assert 'name="_submit_for_review"' in page
+    assert 'name="_submit_for_review"' not in publisher.get(f"{ARTICLES}add/").content.decode()
