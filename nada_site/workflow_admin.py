@@ -31,6 +31,7 @@ from nada_site.workflow import (
     Status,
     apply,
     can_publish,
+    field_values,
     graph_keys,
     rehearsal,
     snapshot,
@@ -39,9 +40,12 @@ from nada_site.workflow import (
 SUBMIT = "_submit_for_review"
 
 
-def was_ever_published(field_dict):
+def was_ever_published(version):
     """From a stored version: was the item published then, or before? Unknown counts as yes."""
-    return field_dict.get("was_published", True) or field_dict.get("status") == Status.PUBLISHED
+    # Read the stored fields themselves: reversion's field_dict would load the
+    # fields left out of versions from an item that no longer exists.
+    fields = field_values({"data": version.serialized_data})
+    return fields.get("was_published", True) or fields.get("status") == Status.PUBLISHED
 
 
 class PublishableAdmin(TranslatedAdmin):
@@ -201,7 +205,7 @@ class PublishableAdmin(TranslatedAdmin):
 
     def recover_view(self, request, version_id, extra_context=None):
         version = get_object_or_404(Version, pk=version_id)
-        if not self.has_publish_permission(request) and was_ever_published(version.field_dict):
+        if not self.has_publish_permission(request) and was_ever_published(version):
             raise PermissionDenied
         response = super().recover_view(request, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:
