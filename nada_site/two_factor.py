@@ -9,8 +9,8 @@ or a single-use backup code, with django-two-factor-auth on django-otp.
 - With TWO_FACTOR_REQUIRED, `SecondFactorRequiredMiddleware` keeps staff who
   have not passed the second factor in this session out of the admin and the
   editor's URLs: to the setup without a device, to the sign-in with one.
-- `reset_second_factor()` removes a user's devices, recorded in the audit
-  trail.
+- `reset_second_factor()` removes a user's devices when one is lost; the
+  Users admin and `manage.py reset_second_factor` call it.
 """
 
 from axes.handlers.proxy import AxesProxyHandler
@@ -21,6 +21,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -47,6 +48,11 @@ DEVICE_MODELS = (TOTPDevice, StaticDevice)
 def has_second_factor(user):
     """Whether the user has set up an authenticator app (two-factor's default device)."""
     return default_device(user) is not None
+
+
+def has_second_factor_condition():
+    """`has_second_factor()` as a condition on a queryset of users (the Users admin)."""
+    return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True, name="default"))
 
 
 def reset_second_factor(user, actor):
