@@ -1,11 +1,26 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nada_site import review_admin  # noqa: F401  (registers the reviews)
 from nada_site.models import AuditEntry, Page, Question, StaffPreferences
+from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
 from nada_site.translated_admin import TranslatedStackedInline, languages_column
 from nada_site.workflow_admin import PublishableAdmin
+
+# Staff accounts and roles (nada_site/staff_admin.py) in place of Django's own admin.
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), StaffUserAdmin)
+admin.site.unregister(Group)
+admin.site.register(Group, StaffGroupAdmin)
+# Second factors are set up by their owners and reset from the Users admin,
+# which records it; django-otp's own device lists would bypass both.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 class QuestionInline(TranslatedStackedInline):

@@ -79,6 +79,11 @@ INSTALLED_APPS = [
     "reversion_compare",
     "axes",
     "csp",
+    # Staff sign in with a second factor (nada_site/two_factor.py).
+    "two_factor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "nada_site",
     "international",
     "news",
@@ -98,6 +103,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Staff pass the second factor before any admin or editor page (TWO_FACTOR_REQUIRED).
+    "nada_site.two_factor.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
@@ -403,6 +411,24 @@ AXES_CLIENT_IP_CALLABLE = "nada_site.clients.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "nada_site.lockout.locked_out"
 AXES_VERBOSE = False
+# The sign-in form's fields, kept out of the attempts axes stores.
+AXES_SENSITIVE_PARAMETERS = ["auth-password", "token-otp_token", "backup-otp_token"]
+
+# Second factor (django-two-factor-auth on django-otp): codes from an
+# authenticator app, and single-use backup codes. The admin's login is
+# two-factor's (nada_site/urls.py). With TWO_FACTOR_REQUIRED (production),
+# staff set it up and use it before they reach any admin or editor page
+# (nada_site.two_factor.SecondFactorRequiredMiddleware); in development it is
+# offered, not required.
+TWO_FACTOR_REQUIRED = not DEBUG
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+# Our URLs lead the admin's login to two-factor's; the admin itself is left as it is.
+TWO_FACTOR_PATCH_ADMIN = False
+# The QR code on a white background, so that it scans in the admin's dark theme too.
+TWO_FACTOR_QR_FACTORY = "qrcode.image.svg.SvgPathFillImage"
+# The admin never shows a device's secret key or QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Logs: one JSON object per line on standard output in production, for a log
 # collector; readable lines in development.

@@ -6,10 +6,32 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as static_serve
 
-from nada_site import uploads, views
+from nada_site import two_factor, uploads, views
 from nada_site.sitemaps import SITEMAPS
 
+# The admin's sign-in and the staff's own two-factor pages, under /admin/ and
+# ahead of the admin's URLs, so that /admin/login/ is two-factor's login.
+two_factor_patterns = (
+    [
+        path("login/", two_factor.LoginView.as_view(), name="login"),
+        path("two-factor/", two_factor.ProfileView.as_view(), name="profile"),
+        path("two-factor/setup/", two_factor.SetupView.as_view(), name="setup"),
+        path("two-factor/setup/qr-code/", two_factor.QRGeneratorView.as_view(), name="qr"),
+        path(
+            "two-factor/setup/complete/",
+            two_factor.SetupCompleteView.as_view(),
+            name="setup_complete",
+        ),
+        path(
+            "two-factor/backup-codes/", two_factor.BackupTokensView.as_view(), name="backup_tokens"
+        ),
+        path("two-factor/disable/", two_factor.DisableView.as_view(), name="disable"),
+    ],
+    "two_factor",
+)
+
 urlpatterns = [
+    path("admin/", include(two_factor_patterns)),
     path("admin/", admin.site.urls),
     path("ckeditor/upload/", uploads.upload_image, name="ckeditor_upload"),
     path("ckeditor/browse/", uploads.browse_images, name="ckeditor_browse"),

@@ -82,6 +82,11 @@ def staff_client(client, django_user_model):
     return client
 
 
+def password_step(username, password):
+    """The first step of the admin's sign-in (two-factor's wizard), as the browser posts it."""
+    return {"login_view-current_step": "auth", "auth-username": username, "auth-password": password}
+
+
 EDITOR_TOKEN = "editor-token-0123456789abcdef"
 
 

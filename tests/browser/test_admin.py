@@ -17,8 +17,8 @@ def test_staff_edit_an_objective_in_arabic_and_the_public_page_shows_it(
     new_text = "تعزيز تبادل المعلومات مع الشركاء الإقليميين في مكافحة المخدرات."
 
     page.goto(site.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-passphrase")
+    page.fill("#id_auth-username", "editor")
+    page.fill("#id_auth-password", "a-long-passphrase")
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
 

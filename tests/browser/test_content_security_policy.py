@@ -60,8 +60,8 @@ def test_the_rich_text_editor_loads_in_the_admin(site, watched_page, django_user
     django_user_model.objects.create_superuser("editor", "e@example.gov.my", "a-long-passphrase")
     page = watched_page
     page.goto(site.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "a-long-passphrase")
+    page.fill("#id_auth-username", "editor")
+    page.fill("#id_auth-password", "a-long-passphrase")
     page.click("input[type=submit]")
     page.wait_for_url("**/admin/")
     profile = UnitProfile.objects.get()

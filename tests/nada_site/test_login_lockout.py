@@ -10,6 +10,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import Client
 
+from tests.conftest import password_step
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/?next=/admin/"
@@ -22,7 +24,7 @@ def editor(django_user_model):
 
 
 def attempt(client, password, username="editor", **headers):
-    return client.post(LOGIN, {"username": username, "password": password}, **headers)
+    return client.post(LOGIN, password_step(username, password), **headers)
 
 
 def fail_five_times(client, **headers):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import password_step
+
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -98,7 +100,7 @@ def test_cookies_are_secure_and_out_of_reach_of_scripts(secure_client, django_us
 
     django_user_model.objects.create_superuser("editor", "e@example.gov.my", "a-long-passphrase")
     response = secure_client.post(
-        "/admin/login/?next=/admin/", {"username": "editor", "password": "a-long-passphrase"}
+        "/admin/login/?next=/admin/", password_step("editor", "a-long-passphrase")
     )
     assert response.status_code == 302
     session = response.cookies["sessionid"]
