@@ -20,7 +20,10 @@ def grant_roles(apps, schema_editor):
         apps,
         ADMINISTRATORS,
         "auth",
-        ["add_user", "change_user", "delete_user", "view_user", "view_group"],
+        [
+            *content_permissions(["user"], ["add", "change", "delete", "view"]),
+            *content_permissions(["group"], ["add", "change", "view"]),
+        ],
     )
     grant(
         apps,

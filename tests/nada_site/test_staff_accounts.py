@@ -27,20 +27,9 @@ def auth_permissions(*codenames):
 
 @pytest.fixture
 def administrator(client, django_user_model):
-    """A staff member who manages accounts (auth.*_user, auth.*_group) but is not a superuser."""
+    """An Administrator: manages accounts and roles, but is not a superuser."""
     user = django_user_model.objects.create_user("faridah", password="pw", is_staff=True)
-    group = Group.objects.create(name="Administrators")
-    group.permissions.set(
-        auth_permissions(
-            "view_user",
-            "add_user",
-            "change_user",
-            "delete_user",
-            "view_group",
-            "add_group",
-            "change_group",
-        )
-    )
+    group = Group.objects.get(name="Administrators")  # the role as the migrations grant it
     user.groups.add(group)
     client.force_login(user)
     return user
