@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nada_site import review_admin  # noqa: F401  (registers the reviews)
 from nada_site.models import AuditEntry, Page, Question, StaffPreferences
+from nada_site.review_admin import ReadOnlyAdmin
 from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
 from nada_site.translated_admin import TranslatedStackedInline, languages_column
 from nada_site.workflow_admin import PublishableAdmin
@@ -62,7 +63,7 @@ class PageAdmin(PublishableAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     """The audit trail, for Administrators: read only, never edited or deleted by hand."""
 
     list_display = ("created_at", "actor_name", "action", "content_type", "object_repr", "detail")
@@ -70,15 +71,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ("actor_name", "object_repr", "detail")
     date_hierarchy = "created_at"
     list_select_related = ("content_type",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(StaffPreferences)

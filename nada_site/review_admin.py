@@ -171,8 +171,21 @@ def render_public_page(request, obj, language):
     return response
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records the system keeps: staff read them, never add, edit or delete them by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ReviewRequest)
-class ReviewRequestAdmin(admin.ModelAdmin):
+class ReviewRequestAdmin(ReadOnlyAdmin):
     list_display = (
         "object_repr",
         "content_type",
@@ -200,15 +213,6 @@ class ReviewRequestAdmin(admin.ModelAdmin):
             )
         ]
         return super().get_queryset(request).filter(content_type__in=visible)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         preview = path(

@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from reversion.models import Version
 
 from nada_site import audit, reviews
@@ -235,32 +235,14 @@ class PublishableAdmin(TranslatedAdmin):
     @admin.action(description=_("Submit the selected items for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         count = sum(1 for obj in queryset if reviews.submit(obj, request))
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d item submitted for review.",
-                "%(count)d items submitted for review.",
-                count,
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
+        self.report(request, count, SUBMITTED)
 
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):
         items = list(queryset.exclude(status=Status.PUBLISHED))
         for obj in items:
             reviews.publish(obj, request)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d item published. Those with a future time appear at that time.",
-                "%(count)d items published. Those with a future time appear at that time.",
-                len(items),
-            )
-            % {"count": len(items)},
-            messages.SUCCESS,
-        )
+        self.report(request, len(items), PUBLISHED)
 
     @admin.action(
         description=_("Withdraw the selected items from the site"), permissions=["publish"]
@@ -269,13 +251,21 @@ class PublishableAdmin(TranslatedAdmin):
         items = list(queryset.filter(status=Status.PUBLISHED))
         for obj in items:
             reviews.withdraw(obj, request)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d item withdrawn from the site.",
-                "%(count)d items withdrawn from the site.",
-                len(items),
-            )
-            % {"count": len(items)},
-            messages.SUCCESS,
-        )
+        self.report(request, len(items), WITHDRAWN)
+
+    def report(self, request, count, message):
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+# What the list actions say they did; the count picks the plural form.
+SUBMITTED = ngettext_lazy(
+    "%(count)d item submitted for review.", "%(count)d items submitted for review.", "count"
+)
+PUBLISHED = ngettext_lazy(
+    "%(count)d item published. Those with a future time appear at that time.",
+    "%(count)d items published. Those with a future time appear at that time.",
+    "count",
+)
+WITHDRAWN = ngettext_lazy(
+    "%(count)d item withdrawn from the site.", "%(count)d items withdrawn from the site.", "count"
+)
