@@ -109,6 +109,7 @@ def generate_news(rng, count):
                     slug=f"{PREFIX}article-{index}",
                     category=categories[index % len(categories)],
                     status=Article.Status.PUBLISHED,
+                    was_published=True,
                     published_at=now - datetime.timedelta(hours=index + 1),
                     image=image,
                     image_width=1600 if image else None,
@@ -166,7 +167,9 @@ def generate_agreements(rng, count):
                 summary_ar=f"<p>{sentence(rng, 'ar', 40)}</p>",
                 kind=rng.choice(Agreement.Kind.values),
                 instrument=rng.choice(Agreement.Instrument.values),
-                status=Agreement.Status.ACTIVE,
+                standing=Agreement.Standing.ACTIVE,
+                status=Agreement.Status.PUBLISHED,
+                was_published=True,
                 signed_on=datetime.date(2000, 1, 1) + datetime.timedelta(days=index * 9),
             )
         )
