@@ -76,13 +76,15 @@ class ConcurrentEditForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The instance is as stored now: on opening the form, and again on saving it.
-        self.stored_token = edit_token(self.instance) if self.instance.pk else ""
+        # (A new item may have a number already: the unit profile's is fixed.)
+        self.is_new = self.instance._state.adding
+        self.stored_token = "" if self.is_new else edit_token(self.instance)
         self.initial[EDIT_TOKEN_FIELD] = self.stored_token
 
     def clean(self):
         cleaned_data = super().clean()
         opened_token = cleaned_data.get(EDIT_TOKEN_FIELD)
-        if self.instance.pk and opened_token != self.stored_token:
+        if not self.is_new and opened_token != self.stored_token:
             raise forms.ValidationError(
                 _(
                     "Someone else saved this item after you opened it, so your changes were not "

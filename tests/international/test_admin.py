@@ -3,6 +3,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from international.models import Agreement, Objective, UnitProfile
 from nada_site.translated_admin import edit_token
+from tests.admin_forms import open_form
 from tests.conftest import make_partner, publication_data
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +89,22 @@ def test_admin_uses_our_own_jquery_ui(staff_client, profile):
     html = staff_client.get(PROFILE_URL).content.decode()
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
     assert "googleapis" not in html
+
+
+def test_the_profile_is_added_through_the_admin_form(staff_client):
+    url = "/admin/international/unitprofile/add/"
+    _response, form = open_form(staff_client, url, "unitprofile")
+    form.update(
+        {
+            "name_ms": "Unit Antarabangsa",
+            "introduction_ms": "<p>Pengenalan.</p>",
+            "address_ms": "Kajang",
+            "email": "unit@example.gov.my",
+        }
+    )
+    response = staff_client.post(url, form.post_data())
+    assert response.status_code == 302
+    assert UnitProfile.objects.get().name_ms == "Unit Antarabangsa"
 
 
 def test_profile_cannot_be_added_twice_or_deleted(staff_client, profile):
