@@ -4,14 +4,22 @@ every model registered with django-modeltranslation, whatever language is
 active when it is saved.
 """
 
+from io import StringIO
+
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.utils import translation
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
+from reversion.models import Version
 
+from international import demo as international_demo
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+from nada_site import demo as site_demo
 from nada_site.models import Page, Question
+from nada_site.richtext import SanitizedRichTextField, sanitize_html
+from news import demo as news_demo
 from news.models import Article, Category, KeyPoint, Tag
 from tests.admin_forms import open_form
 
@@ -216,3 +224,114 @@ def test_a_part_saved_in_its_items_admin_form_keeps_each_language_apart(
     save_unchanged_through_the_admin(staff_client, item, admin_language)
     assert_only_in(item, filled)
     assert_only_in(part.objects.get(), filled)
+
+
+# Restoring a revision in the admin, shown in another language than the text's.
+
+
+def edited_texts(model, language, prefix=""):
+    return {
+        name: value.replace(SAMPLES[language], f"{SAMPLES[language]} 2")
+        for name, value in texts(model, language, prefix).items()
+    }
+
+
+def restore_cases():
+    return [
+        pytest.param(model, filled, restored_in, id=f"{model.__name__}-{filled}-in-{restored_in}")
+        for model in MODELS
+        for filled in filled_languages(model)
+        for restored_in in LANGUAGES
+        if restored_in != filled
+    ]
+
+
+@pytest.mark.parametrize("model, filled, restored_in", restore_cases())
+def test_restoring_a_revision_keeps_each_language_in_its_own_field(
+    staff_client, model, filled, restored_in
+):
+    part = model if model in PART_MODELS else None
+    item_model = parent_link(model)[0] if part else model
+    item = add_through_the_admin(staff_client, item_model, filled, filled, part=part)
+    changes = edited_texts(item_model, filled)
+    if part:
+        changes.update(edited_texts(part, filled, prefix=f"{parent_link(part)[1]}-0-"))
+    save_unchanged_through_the_admin(staff_client, item, filled, changes)
+
+    first = Version.objects.get_for_object(item).order_by("pk").first()
+    show_admin_in(staff_client, restored_in)
+    url = admin_url(item_model, item.pk, "history", first.pk)
+    post_form(staff_client, url, open_admin_form(staff_client, url, item_model, restored_in))
+
+    assert_only_in(item, filled)
+    if part:
+        assert_only_in(part.objects.get(), filled)
+
+
+# The demo loader, run with each language active.
+
+
+def given_texts(model, row):
+    """What a demo row gives each language of each translated field ('' for nothing)."""
+    given = {}
+    for field in translated_fields(model):
+        for code in LANGUAGES:
+            text = row.get(build_localized_fieldname(field, code)) or ""
+            if text and isinstance(model._meta.get_field(field), SanitizedRichTextField):
+                text = sanitize_html(text)
+            given[build_localized_fieldname(field, code)] = text
+    return given
+
+
+def stored_texts(record, names):
+    return {name: getattr(record, name) or "" for name in names}
+
+
+@pytest.mark.parametrize("active", LANGUAGES)
+def test_the_demo_loader_keeps_each_language_in_its_own_field(active):
+    with translation.override(active):
+        call_command("load_demo_content", stdout=StringIO())
+
+    rows = [(UnitProfile, UnitProfile.objects.get(), international_demo.PROFILE)]
+    for model, demo_rows in (
+        (Page, site_demo.PAGES),
+        (Partner, international_demo.PARTNERS),
+        (Agreement, international_demo.AGREEMENTS),
+        (Category, news_demo.CATEGORIES),
+        (Tag, news_demo.TAGS),
+        (Article, news_demo.ARTICLES),
+    ):
+        rows += [(model, model.objects.get(slug=row["slug"]), row) for row in demo_rows]
+    for model, record, row in rows:
+        given = given_texts(model, row)
+        assert stored_texts(record, given) == given, f"{model.__name__} {row.get('slug')}"
+
+    for model, items in (
+        (Objective, international_demo.OBJECTIVES),
+        (Approach, international_demo.APPROACHES),
+    ):
+        stored = [(item.text_ms, item.text_en, item.text_ar) for item in model.objects.all()]
+        assert stored == list(items)
+
+    for row in news_demo.ARTICLES:
+        article = Article.objects.get(slug=row["slug"])
+        written_in = {code for code in LANGUAGES if row.get(f"title_{code}")}
+        for point in article.key_points.all():
+            for field in ("heading", "text"):
+                for code in LANGUAGES:
+                    text = getattr(point, build_localized_fieldname(field, code))
+                    assert bool(text) == (code in written_in), (row["slug"], field, code)
+
+
+@pytest.mark.parametrize("active", LANGUAGES)
+def test_the_demo_news_from_iraq_gets_no_malay_text(active):
+    with translation.override(active):
+        call_command("load_demo_content", stdout=StringIO())
+    from_iraq = Article.objects.filter(tags__slug="iraq")
+    assert from_iraq.count() == 2
+    for article in from_iraq:
+        assert article.available_languages == ["en", "ar"]
+        for field in translated_fields(Article):
+            assert not getattr(article, build_localized_fieldname(field, "ms")), field
+        for point in article.key_points.all():
+            assert not point.heading_ms and not point.text_ms
