@@ -8,7 +8,9 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -17,7 +19,7 @@ from reversion.models import Version
 from international import demo as international_demo
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site import demo as site_demo
-from nada_site.models import Page, Question
+from nada_site.models import Page, Question, ReviewRequest
 from nada_site.richtext import SanitizedRichTextField, sanitize_html
 from news import demo as news_demo
 from news.models import Article, Category, KeyPoint, Tag
@@ -335,3 +337,48 @@ def test_the_demo_news_from_iraq_gets_no_malay_text(active):
             assert not getattr(article, build_localized_fieldname(field, "ms")), field
         for point in article.key_points.all():
             assert not point.heading_ms and not point.text_ms
+
+
+# An Editor's proposal, made and approved with the admin in other languages.
+
+
+def staff_member(django_user_model, group, language):
+    user = django_user_model.objects.create_user(
+        group.lower(), f"{group.lower()}@example.gov.my", "pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    show_admin_in(client, language)
+    return client
+
+
+@pytest.mark.parametrize("editor_language, publisher_language", [("ms", "en"), ("en", "ms")])
+def test_an_approved_proposal_keeps_each_language_in_its_own_field(
+    django_user_model, editor_language, publisher_language
+):
+    article = Article.objects.create(
+        slug="article",
+        category=Category.objects.create(slug="global"),
+        status=Article.Status.PUBLISHED,
+        was_published=True,
+        **texts(Article, "ar"),
+    )
+    KeyPoint.objects.create(article=article, **texts(KeyPoint, "ar"))
+    editor = staff_member(django_user_model, "Editors", editor_language)
+    url = admin_url(Article, article.pk, "change")
+    form = open_admin_form(editor, url, Article, editor_language)
+    form.update({**edited_texts(Article, "ar"), **edited_texts(KeyPoint, "ar", "key_points-0-")})
+    post_form(editor, url, form.update({"_submit_for_review": "1"}))
+    assert_only_in(article, "ar")  # the stored article waits for the approval
+
+    publisher = staff_member(django_user_model, "Publishers", publisher_language)
+    review = ReviewRequest.objects.get()
+    response = publisher.post(admin_url(ReviewRequest, review.pk, "change"), {"_approve": "1"})
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.body_ar == f"<p>{SAMPLES['ar']} 2</p>"
+    for record in (article, KeyPoint.objects.get()):
+        for field in translated_fields(type(record)):
+            for code in ("ms", "en"):
+                assert not getattr(record, build_localized_fieldname(field, code)), (field, code)
