@@ -108,6 +108,16 @@ def test_changes_nothing_after_no(copied_article, monkeypatch):
     assert not Version.objects.get_for_object(copied_article).exists()
 
 
+def test_changes_nothing_when_no_one_answers(copied_article, monkeypatch):
+    def end_of_input(prompt):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", end_of_input)
+    out = run("--clear", "en", "--model", "news.Article", "--ids", str(copied_article.pk))
+    assert "nothing was changed" in out
+    assert stored(copied_article).body_en == ARABIC
+
+
 def test_no_input_clears_without_asking(copied_article, monkeypatch):
     def no_prompt(prompt):
         raise AssertionError("asked although --no-input")

@@ -109,7 +109,9 @@ class Command(BaseCommand):
     help = (
         "List the records in which two languages of a translated field hold the same text "
         "(copies left by an old defect). With --clear LANG --model app_label.ModelName "
-        "--ids ..., empty LANG's copies in those records, with a revision in each item's history."
+        "--ids ..., empty LANG's copies in those records, with a revision in each item's history. "
+        "Some texts are rightly the same in two languages (a name such as Australia): "
+        "judge each record before emptying it."
     )
 
     def add_arguments(self, parser):
@@ -199,7 +201,10 @@ class Command(BaseCommand):
             name = Truncator(str(record)).chars(60)
             self.stdout.write(f'  {model._meta.label} {record.pk} "{name}": {", ".join(fields)}')
         if interactive:
-            answer = input("Type 'yes' to empty them, anything else to stop: ")
+            try:
+                answer = input("Type 'yes' to empty them, anything else to stop: ")
+            except EOFError:  # no one to answer: a script without --no-input
+                answer = ""
             if answer.strip().lower() != "yes":
                 self.stdout.write("Stopped: nothing was changed.")
                 return
