@@ -1,4 +1,4 @@
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -149,13 +149,15 @@ class ArticleDetailView(PublishedOrPreviewMixin, DetailView):
         chosen = list(published.filter(pk__in=article.related.values("pk")))
         missing = self.read_also_count - len(chosen)
         if missing > 0:
-            shares_tag_or_category = Q(category_id=article.category_id) | Q(
-                tags__in=[tag.pk for tag in article.tags.all()]
+            # EXISTS rather than a join: no duplicate rows to sort away, so the
+            # newest matches come straight from the listing index.
+            shares_a_tag = Exists(
+                Article.tags.through.objects.filter(
+                    article_id=OuterRef("pk"), tag_id__in=[tag.pk for tag in article.tags.all()]
+                )
             )
-            candidates = (
-                published.exclude(pk__in=[item.pk for item in chosen])
-                .filter(shares_tag_or_category)
-                .distinct()
+            candidates = published.exclude(pk__in=[item.pk for item in chosen]).filter(
+                Q(category_id=article.category_id) | shares_a_tag
             )
             chosen += list(candidates[:missing])
         return chosen[: self.read_also_count]
