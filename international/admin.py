@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -98,7 +99,9 @@ class UnitProfileAdmin(PublishableAdmin):
         """Administrators change where contact messages go; both addresses are told."""
         if not self.has_inbox_permission(request):
             raise PermissionDenied
-        profile = get_object_or_404(UnitProfile, pk=object_id)
+        profile = self.get_object(request, object_id)
+        if profile is None:
+            raise Http404
         form = InboxForm(request.POST or None, initial={"email": profile.email})
         if request.method == "POST" and form.is_valid():
             change_inbox(profile, form.cleaned_data["email"], request)

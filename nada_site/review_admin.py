@@ -321,15 +321,16 @@ class ReviewRequestAdmin(ReadOnlyAdmin):
         """The item as the public would see it, with its proposed change, in one language."""
         content_type = get_object_or_404(ContentType, pk=content_type_id)
         model = content_type.model_class()
-        if (
-            model is None
-            or not issubclass(model, Publishable)
-            or language not in dict(settings.LANGUAGES)
-        ):
+        model_admin = self.admin_site._registry.get(model)
+        if model_admin is None or not issubclass(model, Publishable):
+            raise Http404
+        if language not in dict(settings.LANGUAGES):
             raise Http404
         if not request.user.has_perm(f"{content_type.app_label}.view_{model._meta.model_name}"):
             raise PermissionDenied
-        obj = get_object_or_404(model._default_manager, pk=object_id)
+        obj = model_admin.get_object(request, object_id)  # None for a number that is not one
+        if obj is None:
+            raise Http404
         review = reviews.open_review(obj)
         with rehearsal():
             if review is not None and review.kind == ReviewRequest.Kind.CHANGE:

@@ -349,3 +349,27 @@ def test_an_editor_adds_a_draft_and_submits_it_at_once(editor, publisher):
     page = editor.get(f"{ARTICLES}add/").content.decode()
     assert 'name="_submit_for_review"' in page
     assert 'name="_submit_for_review"' not in publisher.get(f"{ARTICLES}add/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/nada_site/reviewrequest/preview/999/1/en/",
+        "/admin/nada_site/reviewrequest/preview/{article}/not-a-number/en/",
+        "/admin/nada_site/reviewrequest/preview/{article}/99999/en/",
+        "/admin/nada_site/reviewrequest/preview/{article}/{pk}/xx/",
+        "/admin/nada_site/reviewrequest/preview/{user}/1/en/",
+        "/admin/nada_site/reviewrequest/99999/change/",
+        "/admin/international/unitprofile/abc/inbox/",
+    ],
+)
+def test_odd_review_and_preview_addresses_are_not_found(staff_client, published, path):
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+
+    path = path.format(
+        article=ContentType.objects.get_for_model(Article).pk,
+        user=ContentType.objects.get_for_model(get_user_model()).pk,
+        pk=published.pk,
+    )
+    assert staff_client.get(path).status_code == 404
