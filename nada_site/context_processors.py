@@ -2,18 +2,9 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, get_language_info
-from django.utils.translation import gettext_lazy as _
 
 from nada_site.models import Page
-
-# The main navigation: label and URL name, in the order shown.
-NAVIGATION = [
-    (_("Home"), "home"),
-    (_("International Unit"), "international:unit"),
-    (_("International Cooperation"), "international:agreement_list"),
-    (_("News"), "news:list"),
-    (_("Contact"), "contact:form"),
-]
+from nada_site.site import site as contributions
 
 
 def site(request):
@@ -35,7 +26,7 @@ def site(request):
     default_url = next(lang["url"] for lang in languages if lang["code"] == settings.LANGUAGE_CODE)
 
     navigation = []
-    for label, name in NAVIGATION:
+    for label, name in contributions.navigation:
         url = reverse(name)
         is_current = path == url if name == "home" else path.startswith(url)
         navigation.append({"label": label, "url": url, "is_current": is_current})

@@ -4,7 +4,7 @@ Django's cache (Redis in production, local memory otherwise).
 
 Every page key includes a "content generation", a random token kept in the
 cache beside the time of the next scheduled publication. Saving or
-deleting anything the pages show (the apps in PAGE_CACHE_CONTENT_APPS) drops
+deleting anything the pages show (the apps that say so, nada_site.site) drops
 the generation, so the next request renders afresh; so does the arrival of the
 next scheduled publication. Pages also expire after PAGE_CACHE_SECONDS.
 
@@ -31,6 +31,8 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_max_age
 from django.utils.crypto import get_random_string
 from django.utils.translation import get_language
+
+from nada_site.site import site
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +74,7 @@ def content_changed(sender, **kwargs):
     """
     if _ignoring_changes.get():
         return
-    if sender._meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and getattr(
-        sender, "affects_public_pages", True
-    ):
+    if sender._meta.app_label in site.page_apps and getattr(sender, "affects_public_pages", True):
         bump_generation()
         # Again once the change is committed, so that a page rendered by
         # another request before the commit is not kept.

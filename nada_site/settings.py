@@ -159,10 +159,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Page cache for anonymous visitors (nada_site/pagecache.py): how long a page
-# is kept at most (0 turns the cache off), the apps whose changes drop every
-# cached page at once, and the paths never cached.
+# is kept at most (0 turns the cache off) and the paths never cached. The apps
+# whose changes drop every cached page say so themselves (nada_site.site).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
-PAGE_CACHE_CONTENT_APPS = ("international", "news", "nada_site")
 # DJANGO_BENCH=1 adds /bench/minimal/, the floor of bench/load.py. Never in production.
 BENCHMARK_VIEWS = env_bool("DJANGO_BENCH", False)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/ckeditor/", "/healthz", "/media/", "/static/")

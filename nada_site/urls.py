@@ -7,7 +7,10 @@ from django.urls import include, path, re_path
 from django.views.static import serve as static_serve
 
 from nada_site import two_factor, uploads, views
-from nada_site.sitemaps import SITEMAPS
+from nada_site.site import site
+from nada_site.sitemaps import sitemaps
+
+SITEMAPS = sitemaps()
 
 # The admin's sign-in and the staff's own two-factor pages, under /admin/ and
 # ahead of the admin's URLs, so that /admin/login/ is two-factor's login.
@@ -53,11 +56,10 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
-    path("international/", include("international.urls")),
     path("pages/<slug:slug>/", views.PageView.as_view(), name="page"),
     path("sitemap/", views.SiteMapView.as_view(), name="sitemap"),
-    path("news/", include("news.urls")),
-    path("contact/", include("contact.urls")),
+    # Each app's addresses, as it registered them (nada_site.site).
+    *[path(prefix, include(urlconf)) for prefix, urlconf in site.urls],
 )
 
 if settings.BENCHMARK_VIEWS:

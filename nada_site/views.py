@@ -9,27 +9,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
-from international.models import Agreement, UnitProfile
 from nada_site.models import Page
+from nada_site.site import site
 from nada_site.workflow import PublishedOrPreviewMixin
-from news.models import Article
 
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
-    """Introduces the unit and leads to everything the site holds."""
+    """Introduces the unit and leads to everything the site holds: the apps' home sections."""
 
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        profile = UnitProfile.objects.public()
-        context["profile"] = profile
-        context["latest_agreements"] = Agreement.objects.for_listing()[:3]
-        context["latest_articles"] = Article.objects.published().for_listing()[:3]
-        context["page_updated_at"] = profile.updated_at if profile else None
-        return context
+        return super().get_context_data(**site.home_context(self.request), **kwargs)
 
 
 class PageView(PublishedOrPreviewMixin, DetailView):

@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from nada_site.site import site
+        from news import demo, sections
+
+        site.register(
+            self,
+            urls=("news/", "news.urls"),
+            navigation=[(_("News"), "news:list")],
+            home=sections.HOME,
+            sitemaps=sections.SITEMAPS,
+            fixed_pages=["news:list"],
+            demo=demo.load,
+        )

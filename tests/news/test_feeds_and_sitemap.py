@@ -4,8 +4,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from nada_site.sitemaps import ArticleSitemap
 from news.models import Article
+from news.sections import ArticleSitemap
 from tests.conftest import make_agreement, make_page
 from tests.news.conftest import LANGUAGES, make_article
 

@@ -1,0 +1,82 @@
+"""
+What each app brings to the site, registered from its `AppConfig.ready()`:
+its addresses, its entries in the main navigation, its sections of the home
+page and of the sitemap, its fixed pages, its demo content, and whether its
+changes refresh the cached pages. `nada_site` builds the site from this and
+never imports an app, as `django.contrib.sitemaps` knows nothing of the
+models it is handed.
+
+    # news/apps.py
+    def ready(self):
+        from nada_site.site import site
+        from news import demo, sections
+
+        site.register(
+            self,
+            urls=("news/", "news.urls"),
+            navigation=[(_("News"), "news:list")],
+            home=sections.HOME,
+            sitemaps=sections.SITEMAPS,
+            fixed_pages=["news:list"],
+            demo=demo.load,
+        )
+
+A new kind of content then plugs in with one app and one line in
+`INSTALLED_APPS`. (An app's scheduled items need no registration: every
+`nada_site.workflow.Publishable` model counts for the page cache.)
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page: its template, and what it needs from the database."""
+
+    template: str
+    context: Callable  # request -> dict, merged into the page's context
+
+
+class Site:
+    def __init__(self):
+        self.urls = []  # (prefix, URLconf module), under each language's prefix
+        self.navigation = []  # (label, URL name), in the main menu's order
+        self.home_sections = []
+        self.sitemaps = {}  # section name -> Sitemap class
+        self.fixed_pages = []  # URL names of pages without a record, for the sitemap
+        self.demo = []  # callables that create the demo records still missing
+        self.page_apps = set()  # labels of the apps whose changes refresh the cached pages
+
+    def register(
+        self,
+        app_config,
+        *,
+        urls=None,
+        navigation=(),
+        home=None,
+        sitemaps=None,
+        fixed_pages=(),
+        demo=None,
+        refreshes_pages=True,
+    ):
+        if urls:
+            self.urls.append(urls)
+        self.navigation += list(navigation)
+        if home:
+            self.home_sections.append(home)
+        self.sitemaps.update(sitemaps or {})
+        self.fixed_pages += list(fixed_pages)
+        if demo:
+            self.demo.append(demo)
+        if refreshes_pages:
+            self.page_apps.add(app_config.label)
+
+    def home_context(self, request):
+        context = {"home_sections": self.home_sections}
+        for section in self.home_sections:
+            context.update(section.context(request))
+        return context
+
+
+site = Site()
