@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from international.inbox import InboxForm, change_inbox
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+from nada_site.localized import localized_names
 from nada_site.translated_admin import (
     TranslatedAdmin,
     TranslatedStackedInline,
@@ -135,7 +135,7 @@ class UnitProfileAdmin(PublishableAdmin):
 class PartnerAdmin(TranslatedAdmin):
     list_display = ("__str__", "kind", "acronym", "slug")
     list_filter = ("kind",)
-    search_fields = ("name_ms", "name_en", "name_ar", "acronym", "slug", "country")
+    search_fields = (*localized_names("name"), "acronym", "slug", "country")
     fields = ("kind", "country", "name", "acronym", "slug")
 
 
@@ -143,7 +143,8 @@ class PartnerAdmin(TranslatedAdmin):
 class AgreementAdmin(PublishableAdmin):
     list_display = ("title", "kind", "instrument", "standing", "signed_on", "status", "languages")
     list_filter = ("status", "standing", "kind", "instrument", "partners")
-    search_fields = ("title_ms", "title_en", "title_ar", "slug")
+    search_fields = (*localized_names("title"), "slug")
+    slug_source = "title"
     date_hierarchy = "signed_on"
     filter_horizontal = ("partners",)
     fieldsets = [
@@ -154,9 +155,6 @@ class AgreementAdmin(PublishableAdmin):
         ),
         (_("Publication"), {"fields": ("status", "published_at")}),
     ]
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": (f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("partners")

@@ -1,12 +1,12 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from international.validators import validate_pdf
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.slugs import SlugFromMixin
 from nada_site.uploads import UploadTo
 from nada_site.workflow import Publishable, PublishableQuerySet
 
@@ -187,7 +187,7 @@ class AgreementQuerySet(PublishableQuerySet):
         )
 
 
-class Agreement(Publishable):
+class Agreement(SlugFromMixin, Publishable):
     """An entry of the List of International Cooperation: an MoU, an agreement…"""
 
     class Kind(models.TextChoices):
@@ -235,7 +235,11 @@ class Agreement(Publishable):
         _("slug"),
         max_length=120,
         unique=True,
-        help_text=_("The agreement's address on the site, the same in every language."),
+        blank=True,
+        help_text=_(
+            "The agreement's address on the site, the same in every language. "
+            "Made from the title when left empty."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
@@ -249,11 +253,6 @@ class Agreement(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.title_ms or self.title_en or self.title)[:120]
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("international:agreement_detail", kwargs={"slug": self.slug})

@@ -1,3 +1,4 @@
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
@@ -13,19 +14,19 @@ class UnitProfileTranslationOptions(TranslationOptions):
         "address",
         "office_hours",
     )
-    required_languages = {"ms": ("name", "introduction", "address")}
+    required_languages = {settings.LANGUAGE_CODE: ("name", "introduction", "address")}
 
 
 @register(Objective)
 class ObjectiveTranslationOptions(TranslationOptions):
     fields = ("text",)
-    required_languages = ("ms",)
+    required_languages = (settings.LANGUAGE_CODE,)
 
 
 @register(Approach)
 class ApproachTranslationOptions(TranslationOptions):
     fields = ("text",)
-    required_languages = ("ms",)
+    required_languages = (settings.LANGUAGE_CODE,)
 
 
 @register(Partner)
@@ -36,4 +37,4 @@ class PartnerTranslationOptions(TranslationOptions):
 @register(Agreement)
 class AgreementTranslationOptions(TranslationOptions):
     fields = ("title", "summary")
-    required_languages = ("ms",)
+    required_languages = (settings.LANGUAGE_CODE,)

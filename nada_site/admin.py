@@ -7,6 +7,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nada_site import review_admin  # noqa: F401  (registers the reviews)
+from nada_site.localized import localized_names
 from nada_site.models import AuditEntry, Page, Question, StaffPreferences
 from nada_site.review_admin import ReadOnlyAdmin
 from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
@@ -44,7 +45,8 @@ class PageAdmin(PublishableAdmin):
     )
     list_editable = ("show_in_menu", "show_in_footer", "order")
     list_filter = ("status", "show_in_menu", "show_in_footer")
-    search_fields = ("title_ms", "title_en", "title_ar", "slug")
+    search_fields = (*localized_names("title"), "slug")
+    slug_source = "title"
     fieldsets = [
         (None, {"fields": ("title", "slug", "body")}),
         (
@@ -53,9 +55,6 @@ class PageAdmin(PublishableAdmin):
         ),
     ]
     inlines = [QuestionInline]
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title_ms",)}
 
     @admin.display(description=_("languages"))
     def languages(self, obj):

@@ -1,28 +1,16 @@
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language, get_language_info
 
+from nada_site.localized import language_links
 from nada_site.models import Page
 from nada_site.site import site as contributions
 
 
 def site(request):
     """Navigation, the language switcher and hreflang alternates for the current page."""
-    current = get_language()
     path = request.path
-    languages = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        languages.append(
-            {
-                "code": code,
-                "name_local": info["name_local"],
-                "direction": "rtl" if info["bidi"] else "ltr",
-                "url": translate_url(request.get_full_path(), code),
-                "is_current": code == current,
-            }
-        )
+    languages = language_links(lambda code: translate_url(request.get_full_path(), code))
     default_url = next(lang["url"] for lang in languages if lang["code"] == settings.LANGUAGE_CODE)
 
     navigation = []

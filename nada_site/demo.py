@@ -132,52 +132,38 @@ PAGES = [
 ]
 
 FAQ = [
-    (
-        (
-            "Apakah peranan Unit Antarabangsa?",
-            "What does the International Unit do?",
-            "ما دور الوحدة الدولية؟",
-        ),
-        (
-            "<p>Unit ini menyelaras kerjasama AADK dengan negara lain dan pertubuhan antarabangsa.</p>",
-            "<p>It coordinates AADK's cooperation with other countries and international organisations.</p>",
-            "<p>تنسق الوحدة تعاون الوكالة مع الدول الأخرى والمنظمات الدولية.</p>",
-        ),
-    ),
-    (
-        ("Bilakah saya akan menerima jawapan?", "When will I get an answer?", "متى سأتلقى رداً؟"),
-        (
-            "<p>Kami menjawab setiap mesej dalam tempoh 7 hari bekerja.</p>",
-            "<p>We answer every message within 7 working days.</p>",
-            "<p>نرد على كل رسالة خلال 7 أيام عمل.</p>",
-        ),
-    ),
-    (
-        (
-            "Di manakah senarai perjanjian?",
-            "Where is the list of agreements?",
-            "أين أجد قائمة الاتفاقيات؟",
-        ),
-        (
-            "<p>Lihat halaman Kerjasama Antarabangsa; anda boleh menapisnya mengikut jenis, rakan "
-            "kerjasama dan status.</p>",
-            "<p>See the International Cooperation page; you can filter it by kind, partner and "
-            "status.</p>",
-            "<p>راجع صفحة التعاون الدولي، ويمكنك تصفيتها حسب النوع والشريك والحالة.</p>",
-        ),
-    ),
-    (
-        (
-            "Bolehkah saya membaca laman ini dalam bahasa Arab?",
-            "Can I read this site in Arabic?",
-            "هل يمكنني قراءة الموقع بالعربية؟",
-        ),
-        (
-            "<p>Ya. Pilih bahasa di bahagian atas setiap halaman.</p>",
-            "<p>Yes. Choose the language at the top of any page.</p>",
-            "<p>نعم. اختر اللغة في أعلى أي صفحة.</p>",
-        ),
-    ),
+    {
+        "question_ms": "Apakah peranan Unit Antarabangsa?",
+        "question_en": "What does the International Unit do?",
+        "question_ar": "ما دور الوحدة الدولية؟",
+        "answer_ms": "<p>Unit ini menyelaras kerjasama AADK dengan negara lain dan pertubuhan antarabangsa.</p>",
+        "answer_en": "<p>It coordinates AADK's cooperation with other countries and international organisations.</p>",
+        "answer_ar": "<p>تنسق الوحدة تعاون الوكالة مع الدول الأخرى والمنظمات الدولية.</p>",
+    },
+    {
+        "question_ms": "Bilakah saya akan menerima jawapan?",
+        "question_en": "When will I get an answer?",
+        "question_ar": "متى سأتلقى رداً؟",
+        "answer_ms": "<p>Kami menjawab setiap mesej dalam tempoh 7 hari bekerja.</p>",
+        "answer_en": "<p>We answer every message within 7 working days.</p>",
+        "answer_ar": "<p>نرد على كل رسالة خلال 7 أيام عمل.</p>",
+    },
+    {
+        "question_ms": "Di manakah senarai perjanjian?",
+        "question_en": "Where is the list of agreements?",
+        "question_ar": "أين أجد قائمة الاتفاقيات؟",
+        "answer_ms": "<p>Lihat halaman Kerjasama Antarabangsa; anda boleh menapisnya mengikut jenis, rakan kerjasama dan status.</p>",
+        "answer_en": "<p>See the International Cooperation page; you can filter it by kind, partner and status.</p>",
+        "answer_ar": "<p>راجع صفحة التعاون الدولي، ويمكنك تصفيتها حسب النوع والشريك والحالة.</p>",
+    },
+    {
+        "question_ms": "Bolehkah saya membaca laman ini dalam bahasa Arab?",
+        "question_en": "Can I read this site in Arabic?",
+        "question_ar": "هل يمكنني قراءة الموقع بالعربية؟",
+        "answer_ms": "<p>Ya. Pilih bahasa di bahagian atas setiap halaman.</p>",
+        "answer_en": "<p>Yes. Choose the language at the top of any page.</p>",
+        "answer_ar": "<p>نعم. اختر اللغة في أعلى أي صفحة.</p>",
+    },
 ]
 
 
@@ -206,18 +192,7 @@ def load():
     pages, made_now = create_missing(Page, PAGES)
     created = len(made_now)
     if "faq" in made_now:
-        for order, (questions, answers) in enumerate(FAQ, start=1):
-            Question.objects.create(
-                page=pages["faq"],
-                order=order,
-                **{
-                    f"question_{code}": text
-                    for code, text in zip(("ms", "en", "ar"), questions, strict=True)
-                },
-                **{
-                    f"answer_{code}": text
-                    for code, text in zip(("ms", "en", "ar"), answers, strict=True)
-                },
-            )
+        for order, texts in enumerate(FAQ, start=1):
+            Question.objects.create(page=pages["faq"], order=order, **texts)
             created += 1
     return created

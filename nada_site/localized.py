@@ -11,6 +11,39 @@ from django.utils.translation import get_language, get_language_info
 from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname
 
+# The site's languages, in settings order: Malay first (the default).
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def direction(code):
+    """`rtl` for a language written right to left (Arabic), `ltr` otherwise."""
+    return "rtl" if get_language_info(code)["bidi"] else "ltr"
+
+
+def localized_names(field, languages=None):
+    """`["title_ms", "title_en", "title_ar"]`: a translated field's name in each language."""
+    return [build_localized_fieldname(field, code) for code in languages or LANGUAGE_CODES]
+
+
+def language_links(url_in, languages=None):
+    """
+    An entry per language (of `languages`, or all the site's): its code, its
+    own name, its direction, and `url_in(code)`, the address in it.
+    """
+    current = get_language()
+    links = []
+    for code in languages or LANGUAGE_CODES:
+        links.append(
+            {
+                "code": code,
+                "name_local": get_language_info(code)["name_local"],
+                "direction": direction(code),
+                "url": url_in(code),
+                "is_current": code == current,
+            }
+        )
+    return links
+
 
 @dataclass(frozen=True)
 class LocalizedText:
@@ -24,7 +57,7 @@ class LocalizedText:
 
     @property
     def direction(self):
-        return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        return direction(self.language)
 
     @property
     def language_name(self):
@@ -58,7 +91,7 @@ def filled_languages(obj, field):
     """The codes of the languages in which `field` has text, in settings order."""
     return [
         code
-        for code, _name in settings.LANGUAGES
+        for code in LANGUAGE_CODES
         if getattr(obj, build_localized_fieldname(field, code), None)
     ]
 

@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from nada_site.localized import localized_names
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.slugs import SlugFromMixin
 from nada_site.workflow import Publishable, PublishableQuerySet
 
 
@@ -16,19 +18,11 @@ class PageQuerySet(PublishableQuerySet):
         return (
             self.published()
             .filter(Q(show_in_menu=True) | Q(show_in_footer=True))
-            .only(
-                "slug",
-                "title_ms",
-                "title_en",
-                "title_ar",
-                "show_in_menu",
-                "show_in_footer",
-                "order",
-            )
+            .only("slug", *localized_names("title"), "show_in_menu", "show_in_footer", "order")
         )
 
 
-class Page(Publishable):
+class Page(SlugFromMixin, Publishable):
     """
     A page that staff keep up to date: about the unit, the client charter, the
     FAQ, the disclaimer, the privacy and security policies…
@@ -39,7 +33,11 @@ class Page(Publishable):
         _("slug"),
         max_length=80,
         unique=True,
-        help_text=_("The page's address on the site, the same in every language, e.g. privacy."),
+        blank=True,
+        help_text=_(
+            "The page's address on the site, the same in every language, e.g. privacy. "
+            "Made from the title when left empty."
+        ),
     )
     body = SanitizedRichTextField(_("body"), blank=True)
     show_in_menu = models.BooleanField(

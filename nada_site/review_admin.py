@@ -31,6 +31,7 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion_compare.helpers import html_diff
 
 from nada_site import reviews
+from nada_site.localized import direction
 from nada_site.models import Notification, ReviewRequest
 from nada_site.notifications import unread_for
 from nada_site.richtext import SanitizedRichTextField
@@ -128,7 +129,7 @@ def changes(review):
                 {
                     "label": field_label(field),
                     "language": language,
-                    "direction": "rtl" if language and get_language_info(language)["bidi"] else "",
+                    "direction": direction(language) if language else "",
                     "old": old_text,
                     "new": new_text,
                     # For long texts, where a change is hard to spot, the words that differ too.

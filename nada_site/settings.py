@@ -186,6 +186,12 @@ LANGUAGES = [
     ("en", _("English")),
     ("ar", _("Arabic")),
 ]
+# What the site needs to know of each language besides its name: the
+# PostgreSQL text search configuration of the news' search documents (Malay
+# has no stemmer: `simple` lower-cases words and keeps them) and the Open
+# Graph locale of shared links.
+LANGUAGE_SEARCH_CONFIGS = {"ms": "simple", "en": "english", "ar": "arabic"}
+LANGUAGE_OG_LOCALES = {"ms": "ms_MY", "en": "en_GB", "ar": "ar_AR"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "django_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
@@ -194,9 +200,9 @@ TIME_ZONE = "Asia/Kuala_Lumpur"
 USE_I18N = True
 USE_TZ = True
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "ms"
-MODELTRANSLATION_LANGUAGES = ("ms", "en", "ar")
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("ms", "en", "ar")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = MODELTRANSLATION_LANGUAGES
 # The tabbed translation admin loads jQuery UI; serve it ourselves, not from a
 # CDN (django-modeltranslation reads this unprefixed setting name).
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

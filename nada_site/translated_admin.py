@@ -8,17 +8,18 @@ import hashlib
 
 from ckeditor.widgets import CKEditorWidget
 from django import forms
+from django.conf import settings
 from django.contrib.admin.utils import flatten_fieldsets
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from modeltranslation.utils import build_localized_fieldname
 from reversion_compare.admin import CompareVersionAdmin
 
-from nada_site.localized import filled_languages, is_translated_original
+from nada_site.localized import direction, filled_languages, is_translated_original
 
 EDIT_TOKEN_FIELD = "edit_token"
 
@@ -38,7 +39,7 @@ class DirectionalFieldsMixin:
             return formfield
         widget = formfield.widget
         widget.attrs["lang"] = language
-        if get_language_info(language)["bidi"]:
+        if direction(language) == "rtl":
             widget.attrs["dir"] = "rtl"
             if isinstance(widget, CKEditorWidget):
                 widget.config = {
@@ -110,6 +111,14 @@ class TranslatedAdmin(
     DirectionalFieldsMixin, ConcurrentEditMixin, CompareVersionAdmin, TabbedTranslationAdmin
 ):
     """The base of every admin of translated content."""
+
+    # The translated field the slug is typed from, in the default language, as staff write.
+    slug_source = None
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if self.slug_source is None:
+            return super().get_prepopulated_fields(request, obj)
+        return {"slug": (build_localized_fieldname(self.slug_source, settings.LANGUAGE_CODE),)}
 
 
 class TranslatedStackedInline(DirectionalFieldsMixin, TranslationStackedInline):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
 
 from nada_site.models import Page, Question
@@ -6,10 +7,10 @@ from nada_site.models import Page, Question
 @register(Page)
 class PageTranslationOptions(TranslationOptions):
     fields = ("title", "body")
-    required_languages = {"ms": ("title",)}
+    required_languages = {settings.LANGUAGE_CODE: ("title",)}
 
 
 @register(Question)
 class QuestionTranslationOptions(TranslationOptions):
     fields = ("question", "answer")
-    required_languages = {"ms": ("question", "answer")}
+    required_languages = {settings.LANGUAGE_CODE: ("question", "answer")}

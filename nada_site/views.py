@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, TemplateView
 
+from nada_site.localized import localized_names
 from nada_site.models import Page
 from nada_site.site import site
 from nada_site.workflow import PublishedOrPreviewMixin
@@ -45,7 +46,7 @@ class SiteMapView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["pages"] = Page.objects.published().only("slug", "title_ms", "title_en", "title_ar")
+        context["pages"] = Page.objects.published().only("slug", *localized_names("title"))
         return context
 
 

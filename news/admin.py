@@ -6,6 +6,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from nada_site.localized import localized_names
 from nada_site.translated_admin import (
     TranslatedAdmin,
     TranslatedStackedInline,
@@ -19,7 +20,7 @@ from news.models import Article, Category, KeyPoint, Tag
 @admin.register(Category)
 class CategoryAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "languages")
-    search_fields = ("name_ms", "name_en", "name_ar", "slug")
+    search_fields = (*localized_names("name"), "slug")
     fields = ("name", "slug")
 
     @admin.display(description=_("languages"))
@@ -66,7 +67,8 @@ class LanguageFilter(admin.SimpleListFilter):
 class ArticleAdmin(PublishableAdmin):
     list_display = ("title", "category", "status", "published_at", "is_visible", "languages")
     list_filter = ("status", "category", "published_at", LanguageFilter, "tags")
-    search_fields = ("title_ms", "title_en", "title_ar", "slug")
+    search_fields = (*localized_names("title"), "slug")
+    slug_source = "title"
     date_hierarchy = "published_at"
     autocomplete_fields = ("tags", "related")
     list_select_related = ("category",)
@@ -80,9 +82,6 @@ class ArticleAdmin(PublishableAdmin):
         (_("Image"), {"fields": ("image", "image_alt", "image_caption")}),
         (_("Read also"), {"fields": ("related",)}),
     ]
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": (f"title_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}",)}
 
     @admin.display(description=_("languages"))
     def languages(self, obj):

@@ -8,7 +8,10 @@ originals have no Malay text.
 import datetime
 import zoneinfo
 
+from django.conf import settings
+
 from nada_site.demo import PUBLISHED, create_missing
+from nada_site.localized import LANGUAGE_CODES
 from news.models import Article, Category, KeyPoint, Tag
 
 KUALA_LUMPUR = zoneinfo.ZoneInfo("Asia/Kuala_Lumpur")
@@ -225,8 +228,9 @@ def load():
         created += 1
         article.tags.set([tags[slug] for slug in tag_slugs])
         article.related.set(Article.objects.filter(slug__in=related_slugs))
-        languages = [code for code in ("ms", "ar") if data.get(f"title_{code}")]
-        first = languages[0] if languages else "ms"
+        # Each point is written in the article's first language besides English, and in English.
+        languages = [code for code in LANGUAGE_CODES if code != "en" and data.get(f"title_{code}")]
+        first = languages[0] if languages else settings.LANGUAGE_CODE
         for order, (heading_first, text_first, heading_en, text_en) in enumerate(points, 1):
             KeyPoint.objects.create(
                 article=article,

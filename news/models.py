@@ -1,16 +1,13 @@
-import uuid
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from nada_site.localized import filled_languages
+from nada_site.localized import filled_languages, localized_names
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.slugs import SlugFromMixin, unique_slug
 from nada_site.uploads import UploadTo
 from nada_site.workflow import Publishable, PublishableQuerySet
 from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
@@ -18,7 +15,7 @@ from news.validators import validate_news_image
 
 SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 # The article's text in every language, which lists never show.
-BODIES = ("body", *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES))
+BODIES = ("body", *localized_names("body"))
 
 
 class Category(models.Model):
@@ -84,11 +81,11 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer(*SEARCH_DOCUMENTS)
 
 
-class Article(Publishable):
+class Article(SlugFromMixin, Publishable):
     """A news item, in one or more of the site's languages."""
 
     # Addresses under /news/ that belong to other pages.
-    RESERVED_SLUGS = frozenset({"search", "feed", "category", "tag"})
+    reserved_slugs = RESERVED_SLUGS = frozenset({"search", "feed", "category", "tag"})
 
     title = models.CharField(
         _("title"),
@@ -167,10 +164,8 @@ class Article(Publishable):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
-    # Full-text search documents, kept by PostgreSQL: see news/search.py.
-    search_ms = search_document_field("ms")
-    search_en = search_document_field("en")
-    search_ar = search_document_field("ar")
+    # Full-text search documents, one per language, kept by PostgreSQL: see
+    # news/search.py. They are added below the class, from settings.
 
     objects = ArticleManager()
 
@@ -190,11 +185,6 @@ class Article(Publishable):
         for code in self.available_languages:
             return getattr(self, build_localized_fieldname("title", code))
         return self.slug
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.unique_slug()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
@@ -217,7 +207,7 @@ class Article(Publishable):
                 _("Give the article a title in at least one language."), code="no_title"
             )
         if not self.slug:
-            self.slug = self.unique_slug()
+            self.slug = unique_slug(self, self.slug_source, self.reserved_slugs)
         if self.image:
             missing = {
                 build_localized_fieldname("image_alt", code): ValidationError(
@@ -230,22 +220,9 @@ class Article(Publishable):
             if missing:
                 raise ValidationError(missing)
 
-    def unique_slug(self):
-        """A slug from the Malay or English title, else a random one (Arabic has no Latin slug)."""
-        base = ""
-        for code in ("ms", "en"):
-            base = slugify(getattr(self, build_localized_fieldname("title", code), "") or "")
-            if base:
-                break
-        base = base[:100].strip("-") or f"article-{uuid.uuid4().hex[:8]}"
-        slug, counter = base, 2
-        while (
-            slug in self.RESERVED_SLUGS
-            or Article.objects.filter(slug=slug).exclude(pk=self.pk).exists()
-        ):
-            slug = f"{base}-{counter}"
-            counter += 1
-        return slug
+
+for _code in SEARCH_CONFIGS:
+    Article.add_to_class(search_field_name(_code), search_document_field(_code))
 
 
 class KeyPoint(models.Model):

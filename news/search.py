@@ -10,6 +10,7 @@ the number of articles. SQLite (development and tests) stores no document and
 answers with a contains-search on the same fields.
 """
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
@@ -20,8 +21,8 @@ from django.db import connection
 from django.db.models import F, Func, GeneratedField, Q
 from modeltranslation.utils import build_localized_fieldname
 
-# Malay has no stemmer in PostgreSQL: `simple` lower-cases words and keeps them.
-SEARCH_CONFIGS = {"ms": "simple", "en": "english", "ar": "arabic"}
+# Each language's text search configuration (settings.LANGUAGE_SEARCH_CONFIGS).
+SEARCH_CONFIGS = settings.LANGUAGE_SEARCH_CONFIGS
 # What is searched, and how much a match in it weighs in the ranking.
 FIELDS = (("title", "A"), ("summary", "B"), ("body", "C"))
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import translation
 
+from nada_site.localized import localized_names
 from nada_site.site import HomeSection
 from nada_site.sitemaps import MultilingualSitemap, SitemapSection
 from news.models import Article, Category, Tag
@@ -38,7 +39,7 @@ class ArticleSitemap(SitemapSection):
             Article.objects.published()
             .in_language(self.language)
             .order_by("-published_at", "-id")
-            .only("slug", "updated_at", "title_ms", "title_en", "title_ar")
+            .only("slug", "updated_at", *localized_names("title"))
         )
 
     def location(self, item, language=None):

@@ -1,11 +1,12 @@
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language, gettext
 from django.views.generic import DetailView, ListView
 
-from nada_site.localized import localize
+from nada_site.localized import language_links, localize
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
 from news.forms import SearchForm
@@ -14,7 +15,7 @@ from news.models import Article, Category, Tag
 from news.search import search_articles
 
 # Open Graph locales of the site's languages.
-OG_LOCALES = {"ms": "ms_MY", "en": "en_GB", "ar": "ar_AR"}
+OG_LOCALES = settings.LANGUAGE_OG_LOCALES
 
 
 class PaginatedListView(ForgivingPaginationMixin, ListView):
@@ -93,23 +94,13 @@ class ArticleDetailView(PublishedOrPreviewMixin, DetailView):
 
     def other_languages(self, article):
         """The other languages the article is written in, with its address in each."""
-        current = get_language()
-        languages = []
-        for code in article.available_languages:
-            if code == current:
-                continue
-            info = get_language_info(code)
+
+        def address_in(code):
             with translation.override(code):
-                url = article.get_absolute_url()
-            languages.append(
-                {
-                    "code": code,
-                    "name_local": info["name_local"],
-                    "direction": "rtl" if info["bidi"] else "ltr",
-                    "url": url,
-                }
-            )
-        return languages
+                return article.get_absolute_url()
+
+        links = language_links(address_in, article.available_languages)
+        return [link for link in links if not link["is_current"]]
 
     def structured_data(self, context):
         """schema.org NewsArticle data for search engines (JSON-LD)."""
