@@ -39,7 +39,7 @@ def unit_address():
     """The unit's address from its profile, or the fallback setting when no profile exists."""
     from international.models import UnitProfile
 
-    profile = UnitProfile.objects.only("email").first()
+    profile = UnitProfile.objects.only("email").single()
     if profile and profile.email:
         return profile.email
     logger.warning("No unit profile email: contact notifications go to CONTACT_FALLBACK_EMAIL.")

@@ -125,7 +125,7 @@ class UnitProfileAdmin(PublishableAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        profile = UnitProfile.objects.first()
+        profile = UnitProfile.objects.single()
         if profile is None:
             return redirect("admin:international_unitprofile_add")
         return redirect("admin:international_unitprofile_change", profile.pk)

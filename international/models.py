@@ -12,9 +12,15 @@ from nada_site.workflow import Publishable, PublishableQuerySet
 
 
 class UnitProfileQuerySet(PublishableQuerySet):
+    """The unit has one profile: these give it, or None while there is none."""
+
+    def single(self):
+        """The profile as stored, whatever its publishing state (its inbox, the admin)."""
+        return self.filter(pk=UnitProfile.SINGLETON_ID).first()
+
     def public(self):
-        """The profile as the public sees it, or None before it is published."""
-        return self.published().first()
+        """The profile as the public sees it: None before it is published."""
+        return self.published().single()
 
 
 class UnitProfile(Publishable):
