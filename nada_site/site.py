@@ -4,22 +4,8 @@ its addresses, its entries in the main navigation, its sections of the home
 page and of the sitemap, its fixed pages, its demo content, and whether its
 changes refresh the cached pages. `nada_site` builds the site from this and
 never imports an app, as `django.contrib.sitemaps` knows nothing of the
-models it is handed.
-
-    # news/apps.py
-    def ready(self):
-        from nada_site.site import site
-        from news import demo, sections
-
-        site.register(
-            self,
-            urls=("news/", "news.urls"),
-            navigation=[(_("News"), "news:list")],
-            home=sections.HOME,
-            sitemaps=sections.SITEMAPS,
-            fixed_pages=["news:list"],
-            demo=demo.load,
-        )
+models it is handed. `news/apps.py` shows a registration; README, "How an
+app plugs in", the whole of it.
 
 A new kind of content then plugs in with one app and one line in
 `INSTALLED_APPS`. (An app's scheduled items need no registration: every
