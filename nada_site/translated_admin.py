@@ -54,12 +54,15 @@ def edit_token(instance):
     A fingerprint of what is stored for `instance`: it changes whenever anyone
     saves a change. The untranslated copies of translated fields are left
     out: they read as the current language, which differs between requests.
+    So are the fields never serialised (the key; what the database or the
+    site derives and keeps, such as search documents or a list of image
+    renditions), which change without anyone editing the item.
     """
     model = type(instance)
     values = [
         (field.attname, field.value_to_string(instance))
         for field in instance._meta.concrete_fields
-        if not is_translated_original(model, field.name)
+        if field.serialize and not is_translated_original(model, field.name)
     ]
     return hashlib.sha256(repr(values).encode()).hexdigest()
 
