@@ -9,6 +9,7 @@ import hashlib
 from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
+from django.db import router, transaction
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -67,11 +68,26 @@ def edit_token(instance):
     return hashlib.sha256(repr(values).encode()).hexdigest()
 
 
+def lock_stored(instance):
+    """
+    `instance` as stored now, its row locked until the end of the transaction
+    (on databases with row locks: PostgreSQL; SQLite writes one at a time);
+    None when it is gone.
+    """
+    model = type(instance)
+    with transaction.atomic(using=router.db_for_write(model)):
+        return model._base_manager.select_for_update().filter(pk=instance.pk).first()
+
+
 class ConcurrentEditForm(forms.ModelForm):
     """
     Carries the fingerprint of the item as it was when the form was opened,
     and refuses to save over a change someone else saved since. The form is
     shown again with the editor's text, so nothing they typed is lost.
+
+    The check reads the item under a row lock, and the admin validates and
+    saves in one transaction: no one else can save the item between the
+    check and the save, and whoever tries waits, then is refused in turn.
     """
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -87,7 +103,7 @@ class ConcurrentEditForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         opened_token = cleaned_data.get(EDIT_TOKEN_FIELD)
-        if not self.is_new and opened_token != self.stored_token:
+        if not self.is_new and opened_token != self.locked_token():
             raise forms.ValidationError(
                 _(
                     "Someone else saved this item after you opened it, so your changes were not "
@@ -97,6 +113,11 @@ class ConcurrentEditForm(forms.ModelForm):
                 code="edit_conflict",
             )
         return cleaned_data
+
+    def locked_token(self):
+        """The fingerprint of the item as stored now, its row locked until the save."""
+        stored = lock_stored(self.instance)
+        return edit_token(stored) if stored is not None else ""
 
 
 class ConcurrentEditMixin:
