@@ -70,9 +70,9 @@ def edit_token(instance):
 
 def lock_stored(instance):
     """
-    `instance` as stored now, its row locked until the end of the transaction
-    (on databases with row locks: PostgreSQL; SQLite writes one at a time);
-    None when it is gone.
+    `instance` as stored now, its row locked until the end of the transaction;
+    None when it is gone. SQLite, for development, has no row locks and reads
+    it unlocked.
     """
     model = type(instance)
     with transaction.atomic(using=router.db_for_write(model)):
