@@ -1,5 +1,5 @@
 """
-gunicorn settings, read from the environment (see README, "Deploying"):
+gunicorn settings, read from the environment (see docs/deployment.md):
 
     .venv/bin/gunicorn            # reads this file from the working directory
 

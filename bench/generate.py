@@ -36,6 +36,7 @@ from django.utils import timezone  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 from international.models import Agreement, Partner  # noqa: E402
+from news.images import make_renditions  # noqa: E402
 from news.models import Article, Category, KeyPoint, Tag  # noqa: E402
 
 PREFIX = "bench-"
@@ -91,6 +92,12 @@ def generate_news(rng, count):
         for i in range(40)
     )
     images = make_images()
+    # Each image's renditions made and recorded, as when staff save an image in the admin.
+    recorded = {}
+    for name in images:
+        shown = Article(image=name, image_width=1600, image_height=900)
+        make_renditions(shown)
+        recorded[name] = shown.image_renditions
     now = timezone.now()
     for start in range(0, count, BATCH):
         articles = []
@@ -114,6 +121,7 @@ def generate_news(rng, count):
                     image=image,
                     image_width=1600 if image else None,
                     image_height=900 if image else None,
+                    image_renditions=recorded.get(image, []),
                     image_alt_ms=sentence(rng, "ms", 5) if image else "",
                     image_alt_en=sentence(rng, "en", 5) if image else "",
                     image_alt_ar=sentence(rng, "ar", 5) if image else "",

@@ -1,6 +1,12 @@
 """
 A per-client limit on messages sent through the form, counted in Django's
 cache: with Redis configured, every process and server shares the count.
+
+Each accepted message takes its place with one atomic increment (`add` then
+`incr`, atomic in Redis and in Django's local-memory cache), and is refused
+when the count it gets is over the limit: messages sent at the same moment
+cannot all pass the same check. django-ratelimit counts the same way, but
+would count every post, valid or not, under keys of its own.
 """
 
 import ipaddress
@@ -38,20 +44,39 @@ def _key(request, start):
 
 
 def seconds_until_allowed(request):
-    """0 when the client may send another message, else how long until the window ends."""
+    """
+    0 when the client may still send a message, else how long until the window
+    ends. A look only, so that a client over the limit is answered before its
+    form is read; `count_message` decides.
+    """
     start, period = _window()
     count = cache.get(_key(request, start), 0)
     if count < settings.CONTACT_RATE_LIMIT_MESSAGES:
         return 0
-    return max(start + period - int(time.time()), 1)
+    return _until_window_ends(start, period)
 
 
 def count_message(request):
+    """
+    Count one message from the client, atomically: 0 when it is within the
+    limit, else how long until the window ends (the message is then refused).
+    """
     start, period = _window()
-    key = _key(request, start)
-    # add() then incr() are both atomic in Redis and in Django's other caches.
-    cache.add(key, 0, timeout=period + 60)
-    try:
-        cache.incr(key)
-    except ValueError:  # The key expired between the two calls.
-        cache.add(key, 1, timeout=period + 60)
+    count = _increment(_key(request, start), timeout=period + 60)
+    if count <= settings.CONTACT_RATE_LIMIT_MESSAGES:
+        return 0
+    return _until_window_ends(start, period)
+
+
+def _increment(key, timeout):
+    for _attempt in range(2):
+        cache.add(key, 0, timeout=timeout)
+        try:
+            return cache.incr(key)
+        except ValueError:  # The key expired between the two calls: start it again.
+            continue
+    raise RuntimeError(f"The rate limit count {key} expires as soon as it is made.")
+
+
+def _until_window_ends(start, period):
+    return max(start + period - int(time.time()), 1)

@@ -43,7 +43,10 @@ class ContactFormView(FormView):
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        ratelimit.count_message(self.request)
+        # Counted here, atomically: only a message that takes a place within the limit goes on.
+        wait = ratelimit.count_message(self.request)
+        if wait:
+            return rate_limited(self.request, wait)
         if form.is_from_software():
             logger.info("Contact form: a filled hidden field, the message was dropped.")
             reference = new_reference()

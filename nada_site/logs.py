@@ -1,43 +1,50 @@
 """Log records as one JSON object per line, for a log collector (LOGGING in settings)."""
 
-import json
-import logging
 from datetime import UTC, datetime
 
+from pythonjsonlogger.core import RESERVED_ATTRS
+from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
 
-class JsonFormatter(logging.Formatter):
+
+class JsonFormatter(BaseJsonFormatter):
     """
-    time (ISO 8601, UTC), level, logger and message, plus the request's method
-    and path and the response's status when the record carries them (Django's
-    request loggers do), and the traceback of an exception as one string.
+    python-json-logger's formatter with our field names: time (ISO 8601, UTC),
+    level, logger and message, the request's method and path and the
+    response's status when the record carries them (Django's request loggers
+    do), gunicorn's access atoms, the traceback of an exception as one string,
+    and any `extra` a call passes.
     """
 
-    def format(self, record):
-        entry = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            "{message}",
+            style="{",
+            rename_fields={"exc_info": "exception", "status_code": "status"},
+            # The request object itself is never written; its method and path are.
+            reserved_attrs=[*RESERVED_ATTRS, "request", "server_time"],
+            json_ensure_ascii=False,
+        )
+
+    def add_fields(self, log_data, record, message_dict):
+        log_data["time"] = datetime.fromtimestamp(record.created, UTC).isoformat(
+            timespec="milliseconds"
+        )
+        log_data["level"] = record.levelname
+        log_data["logger"] = record.name
+        super().add_fields(log_data, record, message_dict)
         request = getattr(record, "request", None)
         if hasattr(request, "path"):
-            entry["method"] = request.method
-            entry["path"] = request.path
-        status = getattr(record, "status_code", None)
-        if status is not None:
-            entry["status"] = status
+            log_data["method"] = request.method
+            log_data["path"] = request.path
         if record.name == "gunicorn.access" and isinstance(record.args, dict):
             # gunicorn's access log: its atoms (see gunicorn.conf.py).
-            entry.update(
+            log_data.update(
                 method=record.args.get("m"),
                 path=record.args.get("U"),
                 status=_int_or_none(record.args.get("s")),
                 duration_ms=_int_or_none(record.args.get("M")),
                 client=record.args.get("h"),
             )
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False, default=str)
 
 
 def _int_or_none(value):

@@ -5,6 +5,9 @@ With no variable set, the site runs for development: DEBUG on, an embedded
 SQLite database, a local-memory cache and a secret key generated once into a
 git-ignored file. Production sets DJANGO_DEBUG=0 and DJANGO_SECRET_KEY, and
 refuses to start without the key. `.env.example` lists every variable.
+
+Read top to bottom: the environment, then what differs in production (one
+block), then what is the same everywhere.
 """
 
 import os
@@ -12,30 +15,19 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default):
-    value = os.environ.get(name)
-    if not value:
-        return default
-    return [item.strip() for item in value.split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    return int(value) if value else default
+# The environment, parsed by django-environ. An empty variable counts as unset,
+# so its default applies (.env.example leaves most of them empty). Values are
+# read as written: django-environ would take one starting with `$` for the
+# name of another variable, so every `$` is escaped for it.
+env = environ.Env()
+env.escape_proxy = True
+env.ENVIRON = {name: value.replace("$", r"\$") for name, value in os.environ.items() if value}
 
 
 def development_secret_key():
@@ -46,20 +38,53 @@ def development_secret_key():
     return path.read_text().strip()
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
+# What differs in production (DJANGO_DEBUG=0), all here. The rest of the module
+# is the same in development and production.
+if DEBUG:
+    SECRET_KEY = SECRET_KEY or development_secret_key()
+    _default_hosts = ["localhost", "127.0.0.1", "[::1]"]
+    _default_email_backend = "django.core.mail.backends.console.EmailBackend"
+    _default_log_format = "plain"
+    # Static files come from the source folders: no collectstatic needed.
+    _static_files_storage = "django.contrib.staticfiles.storage.StaticFilesStorage"
+    _static_files_middleware = []
+    # The second factor is offered to staff, not required.
+    TWO_FACTOR_REQUIRED = False
+else:
+    if not SECRET_KEY:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off (see .env.example)."
         )
-    SECRET_KEY = development_secret_key()
+    _default_hosts = []
+    _default_email_backend = "django.core.mail.backends.smtp.EmailBackend"
+    _default_log_format = "json"
+    # WhiteNoise serves the collected static files (run `manage.py collectstatic`)
+    # under hashed names, compressed with gzip and brotli, with far-future cache
+    # headers.
+    _static_files_storage = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    _static_files_middleware = ["whitenoise.middleware.WhiteNoiseMiddleware"]
+    # Staff set up and use a second factor before any admin or editor page
+    # (nada_site.two_factor.SecondFactorRequiredMiddleware).
+    TWO_FACTOR_REQUIRED = True
+    # HTTPS only, behind a reverse proxy that terminates TLS and says so in
+    # X-Forwarded-Proto (the proxy must set it, overwriting what the client
+    # sent). /healthz answers over plain HTTP for the load balancer.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Off only where the proxy itself sends plain-HTTP visitors to HTTPS.
+    SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
-ALLOWED_HOSTS = env_list(
-    "DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
-)
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", cast=str.strip, default=_default_hosts)
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so that it can patch it.
@@ -94,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "nada_site.middleware.SecurityHeadersMiddleware",
     "nada_site.middleware.ContentSecurityPolicyMiddleware",
+    # Production only: WhiteNoise serves the collected static files.
+    *_static_files_middleware,
     "nada_site.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -136,17 +163,17 @@ TEMPLATES = [
 # Database: embedded SQLite unless DATABASE_URL names another (PostgreSQL in
 # production), e.g. postgres://user:password@host:5432/name
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-        conn_health_checks=True,
-    )
+    "default": {
+        **env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        "CONN_MAX_AGE": env.int("DATABASE_CONN_MAX_AGE", default=0),
+        "CONN_HEALTH_CHECKS": True,
+    }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (shared by every process), otherwise
 # local memory (one process, development).
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -161,9 +188,9 @@ else:
 # Page cache for anonymous visitors (nada_site/pagecache.py): how long a page
 # is kept at most (0 turns the cache off) and the paths never cached. The apps
 # whose changes drop every cached page say so themselves (nada_site.site).
-PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
 # DJANGO_BENCH=1 adds /bench/minimal/, the floor of bench/load.py. Never in production.
-BENCHMARK_VIEWS = env_bool("DJANGO_BENCH", False)
+BENCHMARK_VIEWS = env.bool("DJANGO_BENCH", default=False)
 PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/ckeditor/", "/healthz", "/media/", "/static/")
 
 # django-axes first: it refuses a locked-out login before the password is checked.
@@ -208,10 +235,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = MODELTRANSLATION_LANGUAGES
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 
 # Uploads: the proxy limits request bodies too; these keep Django's own
 # in-memory handling small.
@@ -221,39 +248,31 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Uploads on object storage (S3 or compatible) when DJANGO_MEDIA_STORAGE=s3, so
 # that every app server reads and writes the same files; otherwise the local
-# MEDIA_ROOT (a shared volume when there are several servers). See README.
+# MEDIA_ROOT (a shared volume when there are several servers). See
+# docs/deployment.md, "Scaling out".
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": _static_files_storage},
 }
-if not DEBUG:
-    # Production: WhiteNoise serves the collected static files (run
-    # `manage.py collectstatic`) under hashed names, compressed with gzip and
-    # brotli, with far-future cache headers. Development and tests serve them
-    # from the source folders, with no collectstatic needed.
-    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("nada_site.middleware.ContentSecurityPolicyMiddleware") + 1,
-        "whitenoise.middleware.WhiteNoiseMiddleware",
-    )
 MEDIA_ORIGIN = ""
-if os.environ.get("DJANGO_MEDIA_STORAGE", "") == "s3":
-    _bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-    _custom_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+if env.str("DJANGO_MEDIA_STORAGE", default="") == "s3":
+    _bucket = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+    _custom_domain = env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+    _endpoint_url = env.str("AWS_S3_ENDPOINT_URL", default=None)
     MEDIA_ORIGIN = (
         f"https://{_custom_domain}"
         if _custom_domain
-        else os.environ.get("AWS_S3_ENDPOINT_URL") or f"https://{_bucket}.s3.amazonaws.com"
+        else _endpoint_url or f"https://{_bucket}.s3.amazonaws.com"
     )
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": _bucket,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "endpoint_url": _endpoint_url,
             "custom_domain": _custom_domain or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
             "default_acl": None,
             "querystring_auth": False,
             "file_overwrite": False,
@@ -261,7 +280,7 @@ if os.environ.get("DJANGO_MEDIA_STORAGE", "") == "s3":
         },
     }
 
-# Rich text: django-ckeditor (CKEditor 4.22.1). See README, "Rich text editor".
+# Rich text: django-ckeditor (CKEditor 4.22.1). See docs/security.md, "Rich text editor".
 CKEDITOR_UPLOAD_PATH = "editor/"
 CKEDITOR_IMAGE_BACKEND = "ckeditor_uploader.backends.PillowBackend"
 CKEDITOR_ALLOW_NONIMAGE_FILES = False
@@ -285,25 +304,20 @@ CKEDITOR_CONFIGS = {
     },
 }
 # ckeditor.W001 warns that CKEditor 4.22.1 is out of support. We keep the
-# customer's editor behind the safeguards in README ("Rich text editor"):
+# customer's editor behind the safeguards in docs/security.md ("Rich text editor"):
 # staff-only image uploads checked with Pillow, and every rich text field
 # cleaned with nh3 on save, so the warning is known and handled.
 SILENCED_SYSTEM_CHECKS = ["ckeditor.W001"]
 
 # Email
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
-)
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@adk.gov.my")
+EMAIL_BACKEND = env.str("DJANGO_EMAIL_BACKEND", default=_default_email_backend)
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@adk.gov.my")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Contact form (contact app). Messages go to the unit profile's email, or to
@@ -312,10 +326,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # CONTACT_TRUSTED_PROXIES: how many reverse proxies in front of the site append
 # to X-Forwarded-For (0: the client is REMOTE_ADDR). Messages older than the
 # retention are removed by `manage.py purge_contact_messages`.
-CONTACT_FALLBACK_EMAIL = os.environ.get("CONTACT_FALLBACK_EMAIL", DEFAULT_FROM_EMAIL)
-CONTACT_RATE_LIMIT_MESSAGES = env_int("CONTACT_RATE_LIMIT_MESSAGES", 5)
+CONTACT_FALLBACK_EMAIL = env.str("CONTACT_FALLBACK_EMAIL", default=DEFAULT_FROM_EMAIL)
+CONTACT_RATE_LIMIT_MESSAGES = env.int("CONTACT_RATE_LIMIT_MESSAGES", default=5)
 CONTACT_RATE_LIMIT_PERIOD = 60 * 60
-CONTACT_TRUSTED_PROXIES = env_int("CONTACT_TRUSTED_PROXIES", 0)
+CONTACT_TRUSTED_PROXIES = env.int("CONTACT_TRUSTED_PROXIES", default=0)
 CONTACT_RETENTION_DAYS = 730
 CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
@@ -324,8 +338,9 @@ CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 # exported contact messages. `purge_audit_trail` deletes entries older than this.
 AUDIT_RETENTION_DAYS = 5 * 365
 
-# Security headers and cookies that hold in development too. See README,
-# "Deploying", for what the proxy adds.
+# Security headers and cookies that hold in development too (production adds
+# HTTPS, HSTS and secure cookies, above). See docs/deployment.md, "Reverse proxy (nginx)", for what the
+# proxy adds.
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # Our forms carry the token in a field; no script reads it.
 LANGUAGE_COOKIE_HTTPONLY = True
@@ -351,21 +366,6 @@ PERMISSIONS_POLICY = {
         "usb",
     )
 }
-
-# Production: HTTPS only, behind a reverse proxy that terminates TLS and says
-# so in X-Forwarded-Proto (the proxy must set it, overwriting what the client
-# sent). /healthz answers over plain HTTP for the load balancer.
-if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    # Off only where the proxy itself sends plain-HTTP visitors to HTTPS.
-    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
 
 # Content Security Policy (django-csp). Public pages run only the site's own
 # scripts and styles: no inline script, no eval, no inline style. JSON-LD
@@ -424,8 +424,7 @@ AXES_SENSITIVE_PARAMETERS = ["auth-password", "token-otp_token", "backup-otp_tok
 # two-factor's (nada_site/urls.py). With TWO_FACTOR_REQUIRED (production),
 # staff set it up and use it before they reach any admin or editor page
 # (nada_site.two_factor.SecondFactorRequiredMiddleware); in development it is
-# offered, not required.
-TWO_FACTOR_REQUIRED = not DEBUG
+# offered, not required (TWO_FACTOR_REQUIRED is set above).
 LOGIN_URL = "two_factor:login"
 LOGIN_REDIRECT_URL = "admin:index"
 # Our URLs lead the admin's login to two-factor's; the admin itself is left as it is.
@@ -448,8 +447,8 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
-            "formatter": os.environ.get("DJANGO_LOG_FORMAT", "plain" if DEBUG else "json"),
+            "formatter": env.str("DJANGO_LOG_FORMAT", default=_default_log_format),
         }
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
 }

@@ -10,6 +10,7 @@ from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import flatten_fieldsets
+from django.db import router, transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -55,14 +56,28 @@ def edit_token(instance):
     A fingerprint of what is stored for `instance`: it changes whenever anyone
     saves a change. The untranslated copies of translated fields are left
     out: they read as the current language, which differs between requests.
+    So are the fields never serialised (the key; what the database or the
+    site derives and keeps, such as search documents or a list of image
+    renditions), which change without anyone editing the item.
     """
     model = type(instance)
     values = [
         (field.attname, field.value_to_string(instance))
         for field in instance._meta.concrete_fields
-        if not is_translated_original(model, field.name)
+        if field.serialize and not is_translated_original(model, field.name)
     ]
     return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+def lock_stored(instance):
+    """
+    `instance` as stored now, its row locked until the end of the transaction;
+    None when it is gone. SQLite, for development, has no row locks and reads
+    it unlocked.
+    """
+    model = type(instance)
+    with transaction.atomic(using=router.db_for_write(model)):
+        return model._base_manager.select_for_update().filter(pk=instance.pk).first()
 
 
 class ConcurrentEditForm(forms.ModelForm):
@@ -70,6 +85,10 @@ class ConcurrentEditForm(forms.ModelForm):
     Carries the fingerprint of the item as it was when the form was opened,
     and refuses to save over a change someone else saved since. The form is
     shown again with the editor's text, so nothing they typed is lost.
+
+    The check reads the item under a row lock, and the admin validates and
+    saves in one transaction: no one else can save the item between the
+    check and the save, and whoever tries waits, then is refused in turn.
     """
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -85,7 +104,7 @@ class ConcurrentEditForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         opened_token = cleaned_data.get(EDIT_TOKEN_FIELD)
-        if not self.is_new and opened_token != self.stored_token:
+        if not self.is_new and opened_token != self.locked_token():
             raise forms.ValidationError(
                 _(
                     "Someone else saved this item after you opened it, so your changes were not "
@@ -95,6 +114,11 @@ class ConcurrentEditForm(forms.ModelForm):
                 code="edit_conflict",
             )
         return cleaned_data
+
+    def locked_token(self):
+        """The fingerprint of the item as stored now, its row locked until the save."""
+        stored = lock_stored(self.instance)
+        return edit_token(stored) if stored is not None else ""
 
 
 class ConcurrentEditMixin:

@@ -18,6 +18,7 @@ from functools import partial
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import router, transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +27,7 @@ from reversion.models import Version
 
 from nada_site import audit, reviews
 from nada_site.review_admin import preview_links
-from nada_site.translated_admin import TranslatedAdmin
+from nada_site.translated_admin import TranslatedAdmin, lock_stored
 from nada_site.workflow import (
     Status,
     apply,
@@ -143,7 +144,17 @@ class PublishableAdmin(TranslatedAdmin):
         """
         Run the admin's own view with the proposal in the database, keep what
         the Editor saved as the new proposal, and undo the rest.
+
+        A post holds the item's row locked from before the proposal is read
+        until the new one is saved, so that the form's check against the
+        proposal it was opened on (ConcurrentEditForm) holds until the save.
         """
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            if request.method == "POST":
+                lock_stored(live)
+            return self._rehearse_proposal(request, live, run_view, apply_open_change)
+
+    def _rehearse_proposal(self, request, live, run_view, apply_open_change):
         review = reviews.open_review(live)
         existing = graph_keys(live)
         captured = {}

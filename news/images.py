@@ -3,8 +3,11 @@ Responsive renditions of an article's image: WebP copies at a few widths,
 made once with Pillow and stored beside the media files. Re-encoding also
 drops the original's metadata (camera, location) from what readers download.
 
-A rendition's name follows from the image's name and the width, so a page
-builds its `srcset` without a query; a missing rendition is made on first use.
+A rendition's name follows from the image's name and the width. The article
+records the renditions made of its image (`Article.image_renditions`), so a
+page builds its `srcset` without asking the storage anything: renditions are
+made and recorded when staff save a new image, or on first use when nobody
+recorded them (an image approved from a proposal, an article made in code).
 """
 
 import hashlib
@@ -61,26 +64,53 @@ def _render(field, width):
     return ContentFile(output.getvalue())
 
 
-def renditions(field, width, height):
+def renditions(article):
     """
-    The renditions of the image `field` (an ImageFieldFile) of `width` by
-    `height` pixels, smallest first, made when missing. An empty list when
-    there is no image or it cannot be read.
+    The renditions of `article`'s image, smallest first. When the article's
+    record lists them all they are known to be in storage, and nothing is
+    asked of it; otherwise the missing ones are made and the record is
+    updated. An empty list when there is no image or it cannot be read.
     """
+    field, width, height = article.image, article.image_width, article.image_height
     if not field or not width or not height:
         return []
+    names = {size: rendition_name(field.name, size) for size in rendition_widths(width)}
+    if not set(names.values()) <= set(article.image_renditions or ()):
+        if not _make_missing(field, names):
+            return []
+        _record(article, list(names.values()))
     storage = field.storage
-    result = []
-    for size in rendition_widths(width):
-        name = rendition_name(field.name, size)
-        if not storage.exists(name):
-            try:
-                storage.save(name, _render(field, size))
-            except (OSError, ValueError, Image.DecompressionBombError):
-                logger.warning("Could not make a %spx rendition of %s", size, field.name)
-                return []
-        result.append(Rendition(storage.url(name), size, max(1, round(height * size / width))))
-    return result
+    return [
+        Rendition(storage.url(name), size, max(1, round(height * size / width)))
+        for size, name in names.items()
+    ]
+
+
+def _make_missing(field, names):
+    """Make each rendition in `names` (width: name) that storage lacks; False when one fails."""
+    storage = field.storage
+    for size, name in names.items():
+        if storage.exists(name):
+            continue
+        try:
+            storage.save(name, _render(field, size))
+        except (OSError, ValueError, Image.DecompressionBombError):
+            logger.warning("Could not make a %spx rendition of %s", size, field.name)
+            return False
+    return True
+
+
+def _record(article, names):
+    """
+    Keep on the article which renditions its image has. A plain update: no
+    signal, no new revision, no change of `updated_at`; and none at all if
+    someone has given the article another image meanwhile.
+    """
+    article.image_renditions = names
+    if article.pk is not None:
+        type(article)._default_manager.filter(pk=article.pk, image=article.image.name).update(
+            image_renditions=names
+        )
 
 
 def upright(image_file):
@@ -106,5 +136,9 @@ def upright(image_file):
 
 
 def make_renditions(article):
-    """Make the renditions of `article`'s image now, so that no reader waits for them."""
-    return renditions(article.image, article.image_width, article.image_height)
+    """
+    Make the renditions of `article`'s image now and record them, so that no
+    reader waits for them and no page asks the storage about them.
+    """
+    article.image_renditions = []
+    return renditions(article)

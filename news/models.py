@@ -145,6 +145,9 @@ class Article(SlugFromMixin, Publishable):
     )
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The rendition files made of the image (news/images.py): what storage holds,
+    # so never part of a revision, a proposal or the edit fingerprint.
+    image_renditions = models.JSONField(default=list, blank=True, editable=False, serialize=False)
     image_alt = models.CharField(
         _("image description (alt text)"),
         max_length=250,

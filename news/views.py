@@ -68,7 +68,7 @@ class ArticleDetailView(PublishedOrPreviewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         title = localize(article, "title")
         summary = localize(article, "summary")
-        images = renditions(article.image, article.image_width, article.image_height)
+        images = renditions(article)
         share_image = self.request.build_absolute_uri(images[-1].url) if images else ""
         context.update(
             title=title,

@@ -19,7 +19,7 @@ def news_image(article, sizes="100vw", eager=False, caption=False):
     The article's image with its responsive renditions, or nothing when it has none.
     Images below the fold load lazily; pass `eager` for one the reader sees at once.
     """
-    items = renditions(article.image, article.image_width, article.image_height)
+    items = renditions(article)
     if not items:
         return {"image": None}
     default = next((item for item in items if item.width >= 640), items[-1])

@@ -191,3 +191,13 @@ def test_a_logged_exception_stays_on_one_line():
         record = logging.LogRecord("x", logging.ERROR, __file__, 1, "failed", (), sys.exc_info())
     entry = json.loads(JsonFormatter().format(record))
     assert "ValueError: boom" in entry["exception"]
+
+
+def test_a_logged_extra_is_a_field_and_the_request_object_is_not(rf):
+    record = logging.LogRecord("contact", logging.INFO, __file__, 1, "sent", (), None)
+    record.request = rf.post("/ms/contact/")
+    record.reference = "UA-2026-7K3M9Q"
+    entry = json.loads(JsonFormatter().format(record))
+    assert entry["reference"] == "UA-2026-7K3M9Q"
+    assert entry["method"] == "POST"
+    assert "request" not in entry

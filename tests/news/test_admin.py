@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
+from news.images import rendition_name
 from news.models import Article
 from tests.news.conftest import image_bytes, image_upload, make_article
 
@@ -94,6 +95,17 @@ def test_saving_an_image_makes_its_renditions(staff_client, category, settings):
     response = staff_client.post("/admin/news/article/add/", data)
     assert response.status_code == 302, response.context["adminform"].errors
     assert len(list((settings.MEDIA_ROOT / "news" / "renditions").iterdir())) == 4
+
+
+def test_saving_an_image_records_its_renditions_on_the_article(staff_client, category):
+    data = article_form(
+        category, title_en="With image", image=image_upload(), image_alt_en="Delegates"
+    )
+    assert staff_client.post("/admin/news/article/add/", data).status_code == 302
+    article = Article.objects.get()
+    assert article.image_renditions == [
+        rendition_name(article.image.name, width) for width in (320, 640, 960, 1280)
+    ]
 
 
 @pytest.mark.parametrize(

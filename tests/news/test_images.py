@@ -2,13 +2,15 @@ import re
 import struct
 import zlib
 from io import BytesIO
+from unittest.mock import Mock
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from news.images import make_renditions
+from news.images import make_renditions, rendition_name
 from news.validators import validate_news_image
 from tests.news.conftest import image_bytes, image_upload, make_article
 
@@ -142,3 +144,56 @@ def test_renditions_drop_the_original_metadata(category, settings):
     for item in make_renditions(article):
         with Image.open(settings.MEDIA_ROOT / item.url.removeprefix(settings.MEDIA_URL)) as picture:
             assert not picture.getexif()
+
+
+@pytest.fixture
+def storage_exists(monkeypatch):
+    """Every question to the media storage whether a file exists, recorded."""
+    exists = Mock(wraps=FileSystemStorage.exists, autospec=True)
+    monkeypatch.setattr(FileSystemStorage, "exists", lambda storage, name: exists(storage, name))
+    return exists
+
+
+def test_pages_ask_the_storage_nothing_once_the_renditions_are_recorded(
+    client, category, tag, storage_exists
+):
+    article = make_article("photo", tags=[tag], image=image_upload(), image_alt_ms="Foto")
+    make_renditions(article)
+    article.refresh_from_db()
+    assert len(article.image_renditions) == 4
+    storage_exists.reset_mock()
+    for path in ("/ms/news/photo/", "/ms/news/", f"/en/news/tag/{tag.slug}/", "/ar/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert 'class="news-image"' in response.content.decode(), path
+    storage_exists.assert_not_called()
+
+
+def test_renditions_made_on_first_use_are_recorded(client, category, storage_exists):
+    # An article made without the admin: nobody has made its renditions yet.
+    article = make_article("photo", image=image_upload(size=(1000, 500)), image_alt_ms="Foto")
+    assert article.image_renditions == []
+    assert 'class="news-image"' in client.get("/ms/news/photo/").content.decode()
+    article.refresh_from_db()
+    assert [name.rsplit("-", 1)[-1] for name in article.image_renditions] == [
+        "320w.webp",
+        "640w.webp",
+        "960w.webp",
+        "1000w.webp",
+    ]
+    storage_exists.reset_mock()
+    assert 'class="news-image"' in client.get("/ms/news/").content.decode()
+    storage_exists.assert_not_called()
+
+
+def test_a_new_image_is_not_served_the_renditions_of_the_old_one(client, category):
+    article = make_article("photo", image=image_upload(), image_alt_ms="Foto")
+    make_renditions(article)
+    article.image = image_upload("other.png", (700, 350), "PNG")
+    article.save()  # in code, without the admin: the record names the old image's files
+    html = client.get("/ms/news/photo/").content.decode()
+    assert re.search(r'srcset="[^"]+ 320w, [^"]+ 640w, [^"]+ 700w"', html)
+    article.refresh_from_db()
+    assert article.image_renditions == [
+        rendition_name(article.image.name, width) for width in (320, 640, 700)
+    ]

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from news.images import make_renditions
 from news.models import Article, KeyPoint
 from tests.news.conftest import LANGUAGES, image_bytes, make_category, make_tag
 
@@ -30,6 +31,9 @@ def build_articles(count):
     categories = [make_category("global"), make_category("events", name_en="Events")]
     tags = [make_tag(f"tag-{number}", name_en=f"Tag {number}") for number in range(5)]
     image = default_storage.save("news/photo.jpg", ContentFile(image_bytes((800, 450))))
+    # Its renditions made and recorded, as when staff save an image in the admin.
+    photo = Article(image=image, image_width=800, image_height=450)
+    make_renditions(photo)
     now = timezone.now()
     articles = []
     for number in range(count):
@@ -47,6 +51,7 @@ def build_articles(count):
                 image=image if number % 4 == 0 else "",
                 image_width=800 if number % 4 == 0 else None,
                 image_height=450 if number % 4 == 0 else None,
+                image_renditions=photo.image_renditions if number % 4 == 0 else [],
                 image_alt_ar="صورة",
                 image_alt_en="A photo",
                 image_alt_ms="Foto",
