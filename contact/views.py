@@ -1,5 +1,4 @@
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
@@ -62,8 +61,14 @@ class ContactFormView(FormView):
             try:
                 with transaction.atomic():
                     message.save()
+
                     # Sent once the message is safely stored; a failure is recorded, not raised.
-                    transaction.on_commit(partial(notify, message.pk), robust=True)
+                    # (A function of its own: Django names a failed robust callback by
+                    # its __qualname__, which a functools.partial does not have.)
+                    def notify_the_unit(pk=message.pk):
+                        notify(pk)
+
+                    transaction.on_commit(notify_the_unit, robust=True)
                 return message
             except IntegrityError:  # The random reference was taken: draw another.
                 message.pk = None

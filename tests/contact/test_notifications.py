@@ -190,3 +190,21 @@ def test_command_reports_failures(settings, profile, capsys):
     run_retries()
     captured = capsys.readouterr()
     assert "0 messages sent, 1 failed" in captured.out
+
+
+def test_a_notification_that_raises_after_the_commit_never_gives_the_visitor_an_error(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A robust on-commit callback that fails is logged by Django; the visitor sees the thanks."""
+    import contact.views
+
+    def broken(pk):
+        raise RuntimeError("mail system down in an unexpected way")
+
+    monkeypatch.setattr(contact.views, "notify", broken)
+    from tests.contact.conftest import form_data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/ms/contact/", form_data())
+    assert response.status_code == 302
+    assert ContactMessage.objects.count() == 1
