@@ -11,10 +11,9 @@ from modeltranslation.utils import build_localized_fieldname
 
 from nada_site.localized import filled_languages
 from nada_site.richtext import SanitizedRichTextField
-from nada_site.uploads import UploadTo
+from nada_site.uploads import UploadTo, validate_news_image
 from nada_site.workflow import Publishable, PublishableQuerySet
 from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
-from news.validators import validate_news_image
 
 SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 # The article's text in every language, which lists never show.

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from nada_site.uploads import validate_news_image
 from news.images import make_renditions
-from news.validators import validate_news_image
 from tests.news.conftest import image_bytes, image_upload, make_article
 
 pytestmark = pytest.mark.django_db
