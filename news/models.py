@@ -20,47 +20,46 @@ SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 BODIES = ("body", *(build_localized_fieldname("body", code) for code, _name in settings.LANGUAGES))
 
 
-class Category(models.Model):
-    """A section of the news, such as Global, National or Events."""
+def address_field(help_text):
+    """The slug of a category or a tag: its address on the site, the same in every language."""
+    return models.SlugField(_("slug"), max_length=80, unique=True, help_text=help_text)
+
+
+class ArticleGroup(models.Model):
+    """A named group of articles with a page of its own: a category or a tag."""
 
     name = models.CharField(_("name"), max_length=100, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("The category's address on the site, the same in every language."),
-    )
+    slug = address_field("")  # Each kind of group says what its address is.
 
     class Meta:
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
+        abstract = True
         ordering = ["slug"]
 
     def __str__(self):
         return self.name or self.slug
+
+
+class Category(ArticleGroup):
+    """A section of the news, such as Global, National or Events."""
+
+    slug = address_field(_("The category's address on the site, the same in every language."))
+
+    class Meta(ArticleGroup.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
 
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class Tag(models.Model):
+class Tag(ArticleGroup):
     """A keyword that describes the articles it is given to."""
 
-    name = models.CharField(_("name"), max_length=100, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("The tag's address on the site, the same in every language."),
-    )
+    slug = address_field(_("The tag's address on the site, the same in every language."))
 
-    class Meta:
+    class Meta(ArticleGroup.Meta):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
-        ordering = ["slug"]
-
-    def __str__(self):
-        return self.name or self.slug
 
     def get_absolute_url(self):
         return reverse("news:tag", kwargs={"slug": self.slug})
