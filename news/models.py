@@ -26,8 +26,9 @@ def address_field(help_text):
 
 
 class ArticleGroup(models.Model):
-    """A named group of articles with a page of its own: a category or a tag."""
+    """A named group of articles with a page of its own (`url_name`): a category or a tag."""
 
+    url_name = None
     name = models.CharField(_("name"), max_length=100, blank=True)
     slug = address_field("")  # Each kind of group says what its address is.
 
@@ -38,31 +39,30 @@ class ArticleGroup(models.Model):
     def __str__(self):
         return self.name or self.slug
 
+    def get_absolute_url(self):
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
 
 class Category(ArticleGroup):
     """A section of the news, such as Global, National or Events."""
 
+    url_name = "news:category"
     slug = address_field(_("The category's address on the site, the same in every language."))
 
     class Meta(ArticleGroup.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
 
-    def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
-
 
 class Tag(ArticleGroup):
     """A keyword that describes the articles it is given to."""
 
+    url_name = "news:tag"
     slug = address_field(_("The tag's address on the site, the same in every language."))
 
     class Meta(ArticleGroup.Meta):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
-
-    def get_absolute_url(self):
-        return reverse("news:tag", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(PublishableQuerySet):
