@@ -135,8 +135,3 @@ def rate_limited(request, wait):
     )
     response["Retry-After"] = str(wait)
     return response
-
-
-def csrf_failure(request, reason=""):
-    """Every failed CSRF check of the site: a clear page in the visitor's language."""
-    return render(request, "contact/csrf_failure.html", status=403)

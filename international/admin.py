@@ -17,16 +17,19 @@ from nada_site.translated_admin import (
 from nada_site.workflow_admin import PublishableAdmin
 
 
-class ObjectiveInline(TranslatedStackedInline):
+class OrderedItemInline(TranslatedStackedInline):
+    """The unit's objectives or approaches (OrderedItem), edited on the profile's page."""
+
+    fields = ("text", "order", "is_visible")
+    extra = 0
+
+
+class ObjectiveInline(OrderedItemInline):
     model = Objective
-    fields = ("text", "order", "is_visible")
-    extra = 0
 
 
-class ApproachInline(TranslatedStackedInline):
+class ApproachInline(OrderedItemInline):
     model = Approach
-    fields = ("text", "order", "is_visible")
-    extra = 0
 
 
 @admin.register(UnitProfile)

@@ -4,10 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from international.validators import validate_pdf
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.slugs import SlugFromMixin
-from nada_site.uploads import UploadTo
+from nada_site.uploads import UploadTo, validate_pdf
 from nada_site.workflow import Publishable, PublishableQuerySet
 
 

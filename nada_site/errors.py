@@ -1,6 +1,7 @@
 """
 Error pages in the visitor's language (handler400, 403, 404 and 500 in
-nada_site/urls.py), and the page shown while the database is unreachable.
+nada_site/urls.py, and CSRF_FAILURE_VIEW), and the page shown while the
+database is unreachable.
 
 The 400, 500 and 503 pages are rendered from plain templates without the
 request's context processors, so they never query the database nor read the
@@ -43,6 +44,11 @@ def bad_request(request, exception):
 @requires_csrf_token
 def permission_denied(request, exception):
     return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """Every failed CSRF check of the site: a clear page in the visitor's language."""
+    return render(request, "csrf_failure.html", status=403)
 
 
 @requires_csrf_token

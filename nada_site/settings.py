@@ -331,7 +331,7 @@ CONTACT_RATE_LIMIT_MESSAGES = env.int("CONTACT_RATE_LIMIT_MESSAGES", default=5)
 CONTACT_RATE_LIMIT_PERIOD = 60 * 60
 CONTACT_TRUSTED_PROXIES = env.int("CONTACT_TRUSTED_PROXIES", default=0)
 CONTACT_RETENTION_DAYS = 730
-CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
+CSRF_FAILURE_VIEW = "nada_site.errors.csrf_failure"
 
 # The audit trail (nada_site.audit): who published, withdrew, approved, deleted,
 # recovered, changed a role or the inbox address, reset a second factor or

@@ -1,27 +1,39 @@
 """
-Uploaded files: the names they are stored under, and the rich text editor's
-image upload, narrowed to what staff need: images of the allowed kinds,
-checked by Pillow for what they really are, never files that a browser would
-render as a page.
+Uploaded files: the kinds staff may upload and the one check they all pass,
+the names they are stored under, and the rich text editor's image upload.
+
+A kind (`KINDS`) says which real formats it accepts and under which
+extensions, how large a file may be and, for images, how many pixels it may
+have. `validate_upload` checks a file against its kind: its size; what it
+really is, read by the kind's reader (Pillow for an image, the `%PDF-`
+signature for a PDF), never trusting the name or the browser's content type;
+its pixels; and whether its name's extension matches what it is. A new kind
+(a spreadsheet, say) is one more entry, with a reader of its own when no
+existing one knows its format. No kind accepts what a browser would render
+as a page (HTML, SVG).
 
 Every upload is stored under a name the server makes (a random hex string and
-the lower-cased extension the validators accepted), never the name the
-browser sent: no path tricks, no guessable names, no `.html` or double
-extensions.
+the lower-cased extension the check accepted), never the name the browser
+sent: no path tricks, no guessable names, no `.html` or double extensions.
 """
 
 import uuid
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import wraps
 from pathlib import Path
 
 from ckeditor_uploader import views as ckeditor_views
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseBadRequest, HttpResponseForbidden
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
@@ -30,15 +42,179 @@ from PIL import Image, UnidentifiedImageError
 
 from nada_site.roles import has_role
 
-ALLOWED_IMAGE_FORMATS = {
-    "JPEG": {".jpg", ".jpeg"},
-    "PNG": {".png"},
-    "WEBP": {".webp"},
-    "GIF": {".gif"},
-}
 EDITOR_TOKEN = "ckCsrfToken"
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-MAX_IMAGE_PIXELS = 40_000_000
+MEGABYTE = 1024 * 1024
+
+
+class Unacceptable(Exception):
+    """What a reader found wrong with a file: one of the reasons a kind has a message for."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The error code and the message (with `%(limit)s` where it names a limit) of one reason."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class UploadKind:
+    """
+    One kind of file staff may upload. `read(file, kind)` names the file's
+    real format, or raises `Unacceptable`; `formats` maps each accepted format
+    to the extensions its files may have; `refusals` holds a `Refusal` for
+    each reason: "too_large", "unreadable", "wrong_format" and, with
+    `max_pixels`, "too_many_pixels".
+    """
+
+    read: Callable
+    formats: Mapping[str, frozenset[str]]
+    max_bytes: int
+    refusals: Mapping[str, Refusal]
+    max_pixels: int | None = None
+
+    def refuse(self, reason):
+        """The ValidationError for `reason`, naming the limit the file went over."""
+        refusal = self.refusals[reason]
+        params = None
+        if reason == "too_large":
+            params = {"limit": filesizeformat(self.max_bytes)}
+        elif reason == "too_many_pixels":
+            params = {"limit": self.max_pixels // 1_000_000}
+        return ValidationError(refusal.message, code=refusal.code, params=params)
+
+
+def read_image(file, kind):
+    """The format Pillow reads in `file`, once its pixels are within `kind`'s limit."""
+    with warnings.catch_warnings():
+        # Pillow only warns about a moderately large bomb; refuse it outright.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(file) as picture:
+                width, height = picture.size
+                # Before verify(): a header alone may claim a bomb's size.
+                if width * height > kind.max_pixels:
+                    raise Unacceptable("too_many_pixels")
+                picture.verify()
+                return picture.format
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise Unacceptable("too_many_pixels") from error
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+            raise Unacceptable("unreadable") from error
+
+
+def read_pdf(file, kind):
+    """The format of a file that starts with the PDF signature: "PDF"."""
+    if file.read(5) != b"%PDF-":
+        raise Unacceptable("unreadable")
+    return "PDF"
+
+
+JPEG_PNG_WEBP = {
+    "JPEG": frozenset({".jpg", ".jpeg"}),
+    "PNG": frozenset({".png"}),
+    "WEBP": frozenset({".webp"}),
+}
+
+KINDS = {
+    # An article's image (news.Article.image).
+    "news_image": UploadKind(
+        read=read_image,
+        formats=JPEG_PNG_WEBP,
+        max_bytes=5 * MEGABYTE,
+        max_pixels=25_000_000,
+        refusals={
+            "too_large": Refusal("too_large", gettext_lazy("The image is larger than %(limit)s.")),
+            "unreadable": Refusal(
+                "not_an_image", gettext_lazy("The file is not an image that can be read.")
+            ),
+            "wrong_format": Refusal(
+                "wrong_format",
+                gettext_lazy(
+                    "Only JPEG, PNG and WebP images with a matching file name are accepted."
+                ),
+            ),
+            "too_many_pixels": Refusal(
+                "too_many_pixels", gettext_lazy("The image has more than %(limit)s million pixels.")
+            ),
+        },
+    ),
+    # An image uploaded through the rich text editor (upload_image below).
+    "editor_image": UploadKind(
+        read=read_image,
+        formats={**JPEG_PNG_WEBP, "GIF": frozenset({".gif"})},
+        max_bytes=5 * MEGABYTE,
+        max_pixels=40_000_000,
+        refusals={
+            "too_large": Refusal("too_large", gettext_lazy("The image is larger than 5 MB.")),
+            "unreadable": Refusal("not_an_image", gettext_lazy("The file is not an image.")),
+            "wrong_format": Refusal(
+                "wrong_format",
+                gettext_lazy(
+                    "Only JPEG, PNG, WebP and GIF images with a matching file name are accepted."
+                ),
+            ),
+            "too_many_pixels": Refusal(
+                "too_many_pixels", gettext_lazy("The image has too many pixels.")
+            ),
+        },
+    ),
+    # An agreement's document (international.Agreement.document).
+    "pdf": UploadKind(
+        read=read_pdf,
+        formats={"PDF": frozenset({".pdf"})},
+        max_bytes=10 * MEGABYTE,
+        refusals={
+            "too_large": Refusal(
+                "too_large", gettext_lazy("The document is larger than %(limit)s.")
+            ),
+            "unreadable": Refusal("not_pdf", gettext_lazy("The document must be a PDF file.")),
+            "wrong_format": Refusal("not_pdf", gettext_lazy("The document must be a PDF file.")),
+        },
+    ),
+}
+
+
+def validate_upload(file, kind_name):
+    """Raise a ValidationError unless `file` is an acceptable file of the kind `kind_name`."""
+    kind = KINDS[kind_name]
+    if file.size > kind.max_bytes:
+        raise kind.refuse("too_large")
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    try:
+        real_format = kind.read(file, kind)
+    except Unacceptable as unacceptable:
+        raise kind.refuse(unacceptable.reason) from unacceptable
+    finally:
+        file.seek(position)
+    if Path(file.name).suffix.lower() not in kind.formats.get(real_format, ()):
+        raise kind.refuse("wrong_format")
+
+
+@deconstructible
+class UploadValidator:
+    """A model field's validator: `validators=[UploadValidator("pdf")]`."""
+
+    def __init__(self, kind_name):
+        if kind_name not in KINDS:
+            raise ValueError(f"No upload kind {kind_name!r}")
+        self.kind_name = kind_name
+
+    def __call__(self, file):
+        validate_upload(file, self.kind_name)
+
+    def __eq__(self, other):
+        return isinstance(other, UploadValidator) and other.kind_name == self.kind_name
+
+
+validate_news_image = UploadValidator("news_image")
+validate_pdf = UploadValidator("pdf")
 
 
 def random_name(original_name):
@@ -68,29 +244,6 @@ def editor_file_name(filename, request):
     return random_name(filename)
 
 
-def image_upload_error(uploaded):
-    """Why `uploaded` cannot be stored, or None when it is an allowed image."""
-    if uploaded is None:
-        return _("No file was sent.")
-    if uploaded.size > MAX_UPLOAD_BYTES:
-        return _("The image is larger than 5 MB.")
-    extension = Path(uploaded.name).suffix.lower()
-    try:
-        with Image.open(uploaded) as image:
-            image_format = image.format
-            width, height = image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return _("The file is not an image.")
-    finally:
-        uploaded.seek(0)
-    if extension not in ALLOWED_IMAGE_FORMATS.get(image_format, set()):
-        return _("Only JPEG, PNG, WebP and GIF images with a matching file name are accepted.")
-    if width * height > MAX_IMAGE_PIXELS:
-        return _("The image has too many pixels.")
-    return None
-
-
 def has_editor_token(request):
     """
     CKEditor 4 protects its uploads with a token of its own: the same random
@@ -114,6 +267,11 @@ def role_required(view):
     return staff_member_required(checked)
 
 
+def refused(reason):
+    """The editor shows the text of a 400 reply to the member of staff."""
+    return HttpResponseBadRequest(reason, content_type="text/plain; charset=utf-8")
+
+
 @csrf_exempt  # Checked by has_editor_token instead.
 @xframe_options_sameorigin  # The editor reads the reply in a frame of its own page.
 @never_cache
@@ -127,9 +285,13 @@ def upload_image(request):
     func_num = request.GET.get("CKEditorFuncNum", "")
     if func_num and not func_num.isdigit():
         return HttpResponseBadRequest()
-    error = image_upload_error(request.FILES.get("upload"))
-    if error:
-        return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
+    uploaded = request.FILES.get("upload")
+    if uploaded is None:
+        return refused(_("No file was sent."))
+    try:
+        validate_upload(uploaded, "editor_image")
+    except ValidationError as error:
+        return refused(error.messages[0])
     return ckeditor_views.upload(request)
 
 

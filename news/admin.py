@@ -17,8 +17,8 @@ from news.images import make_renditions, upright
 from news.models import Article, Category, KeyPoint, Tag
 
 
-@admin.register(Category)
-class CategoryAdmin(TranslatedAdmin):
+@admin.register(Category, Tag)
+class ArticleGroupAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "languages")
     search_fields = (*localized_names("name"), "slug")
     fields = ("name", "slug")
@@ -26,11 +26,6 @@ class CategoryAdmin(TranslatedAdmin):
     @admin.display(description=_("languages"))
     def languages(self, obj):
         return languages_column(obj, "name")
-
-
-@admin.register(Tag)
-class TagAdmin(CategoryAdmin):
-    pass
 
 
 class KeyPointInline(TranslatedStackedInline):

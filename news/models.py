@@ -8,60 +8,58 @@ from modeltranslation.utils import build_localized_fieldname
 from nada_site.localized import filled_languages, localized_names
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.slugs import SlugFromMixin, unique_slug
-from nada_site.uploads import UploadTo
+from nada_site.uploads import UploadTo, validate_news_image
 from nada_site.workflow import Publishable, PublishableQuerySet
 from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
-from news.validators import validate_news_image
 
 SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 # The article's text in every language, which lists never show.
 BODIES = ("body", *localized_names("body"))
 
 
-class Category(models.Model):
+def address_field(help_text):
+    """The slug of a category or a tag: its address on the site, the same in every language."""
+    return models.SlugField(_("slug"), max_length=80, unique=True, help_text=help_text)
+
+
+class ArticleGroup(models.Model):
+    """A named group of articles with a page of its own (`url_name`): a category or a tag."""
+
+    url_name = None
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    slug = address_field("")  # Each kind of group says what its address is.
+
+    class Meta:
+        abstract = True
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
+class Category(ArticleGroup):
     """A section of the news, such as Global, National or Events."""
 
-    name = models.CharField(_("name"), max_length=100, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("The category's address on the site, the same in every language."),
-    )
+    url_name = "news:category"
+    slug = address_field(_("The category's address on the site, the same in every language."))
 
-    class Meta:
+    class Meta(ArticleGroup.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["slug"]
-
-    def __str__(self):
-        return self.name or self.slug
-
-    def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
 
 
-class Tag(models.Model):
+class Tag(ArticleGroup):
     """A keyword that describes the articles it is given to."""
 
-    name = models.CharField(_("name"), max_length=100, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        help_text=_("The tag's address on the site, the same in every language."),
-    )
+    url_name = "news:tag"
+    slug = address_field(_("The tag's address on the site, the same in every language."))
 
-    class Meta:
+    class Meta(ArticleGroup.Meta):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
-        ordering = ["slug"]
-
-    def __str__(self):
-        return self.name or self.slug
-
-    def get_absolute_url(self):
-        return reverse("news:tag", kwargs={"slug": self.slug})
 
 
 class ArticleQuerySet(PublishableQuerySet):

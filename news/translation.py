@@ -3,13 +3,8 @@ from modeltranslation.translator import TranslationOptions, register
 from news.models import Article, Category, KeyPoint, Tag
 
 
-@register(Category)
-class CategoryTranslationOptions(TranslationOptions):
-    fields = ("name",)
-
-
-@register(Tag)
-class TagTranslationOptions(TranslationOptions):
+@register([Category, Tag])
+class ArticleGroupTranslationOptions(TranslationOptions):
     fields = ("name",)
 
 

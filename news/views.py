@@ -11,7 +11,7 @@ from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
 from news.forms import SearchForm
 from news.images import renditions
-from news.models import Article, Category, Tag
+from news.models import Article
 from news.search import search_articles
 
 # Open Graph locales of the site's languages.
@@ -32,26 +32,25 @@ class ArticleListView(PaginatedListView):
         return Article.objects.published().for_listing()
 
 
-class CategoryView(PaginatedListView):
+class ArticleGroupView(PaginatedListView):
+    """
+    The published articles of one category or tag (`group`), newest first.
+    The template receives the group under its model's name.
+    """
+
     template_name = "news/article_list.html"
+    group = None  # Category or Tag
+    article_field = None  # The Article field that leads to the group.
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
-        return Article.objects.published().for_listing().filter(category=self.category)
+        self.group_object = get_object_or_404(self.group, slug=self.kwargs["slug"])
+        articles = Article.objects.published().for_listing()
+        return articles.filter(**{self.article_field: self.group_object})
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
-
-
-class TagView(PaginatedListView):
-    template_name = "news/article_list.html"
-
-    def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return Article.objects.published().for_listing().filter(tags=self.tag)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context[self.group._meta.model_name] = self.group_object
+        return context
 
 
 class ArticleDetailView(PublishedOrPreviewMixin, DetailView):

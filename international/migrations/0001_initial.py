@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import international.validators
 import nada_site.richtext
+import nada_site.uploads
 from django.db import migrations, models
 
 
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 ('instrument', models.CharField(choices=[('mou', 'Memorandum of understanding'), ('agreement', 'Agreement'), ('declaration', 'Declaration'), ('programme', 'Programme'), ('other', 'Other')], max_length=20, verbose_name='instrument')),
                 ('signed_on', models.DateField(blank=True, help_text='Leave empty while in negotiation.', null=True, verbose_name='date signed')),
                 ('status', models.CharField(choices=[('active', 'Active'), ('expired', 'Expired'), ('negotiation', 'In negotiation')], default='active', max_length=20, verbose_name='status')),
-                ('document', models.FileField(blank=True, help_text='Optional. A PDF file of at most 10 MB.', upload_to='agreements/', validators=[international.validators.validate_pdf], verbose_name='document (PDF)')),
+                ('document', models.FileField(blank=True, help_text='Optional. A PDF file of at most 10 MB.', upload_to='agreements/', validators=[nada_site.uploads.UploadValidator('pdf')], verbose_name='document (PDF)')),
                 ('slug', models.SlugField(help_text="The agreement's address on the site, the same in every language.", max_length=120, unique=True, verbose_name='slug')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import nada_site.richtext
-import news.validators
+import nada_site.uploads
 from django.db import migrations, models
 
 
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('source_name_en', models.CharField(blank=True, help_text='Who first published the news, e.g. the Ministry of Home Affairs.', max_length=300, null=True, verbose_name='source')),
                 ('source_name_ar', models.CharField(blank=True, help_text='Who first published the news, e.g. the Ministry of Home Affairs.', max_length=300, null=True, verbose_name='source')),
                 ('source_url', models.URLField(blank=True, help_text='Optional. A link to the original publication.', max_length=500, verbose_name='source address')),
-                ('image', models.ImageField(blank=True, height_field='image_height', help_text='Optional. A JPEG, PNG or WebP image of at most 5 MB and 25 megapixels.', upload_to='news/%Y/%m/', validators=[news.validators.validate_news_image], verbose_name='image', width_field='image_width')),
+                ('image', models.ImageField(blank=True, height_field='image_height', help_text='Optional. A JPEG, PNG or WebP image of at most 5 MB and 25 megapixels.', upload_to='news/%Y/%m/', validators=[nada_site.uploads.UploadValidator('news_image')], verbose_name='image', width_field='image_width')),
                 ('image_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('image_alt', models.CharField(blank=True, help_text='What the image shows, for readers who cannot see it. Required with an image.', max_length=250, verbose_name='image description (alt text)')),

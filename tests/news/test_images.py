@@ -10,8 +10,8 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from nada_site.uploads import validate_news_image
 from news.images import make_renditions, rendition_name
-from news.validators import validate_news_image
 from tests.news.conftest import image_bytes, image_upload, make_article
 
 pytestmark = pytest.mark.django_db
