@@ -30,6 +30,7 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
 
     template_name = "international/agreement_list.html"
     context_object_name = "agreements"
+    pages_keep_query = True
     paginate_by = 20
 
     def get_queryset(self):
@@ -44,9 +45,6 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["filter_form"] = self.filter_form
         context["is_filtered"] = any(self.filter_form.cleaned_data.values())
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["filter_query"] = query.urlencode()
         return context
 
 

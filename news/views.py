@@ -155,6 +155,7 @@ class ArticleDetailView(PublishedOrPreviewMixin, DetailView):
 
 class SearchView(PaginatedListView):
     template_name = "news/search.html"
+    pages_keep_query = True
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
@@ -166,8 +167,4 @@ class SearchView(PaginatedListView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(form=self.form, query=self.query, **kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["pagination_query"] = query.urlencode()
-        return context
+        return super().get_context_data(form=self.form, query=self.query, **kwargs)
