@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from nada_site.richtext import SanitizedRichTextField
-from nada_site.slugs import SlugFromMixin
+from nada_site.slugs import SlugFromMixin, slug_field
 from nada_site.uploads import UploadTo, validate_pdf
 from nada_site.workflow import Publishable, PublishableQuerySet
 
@@ -236,15 +236,11 @@ class Agreement(SlugFromMixin, Publishable):
         validators=[validate_pdf],
         help_text=_("Optional. A PDF file of at most 10 MB."),
     )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        blank=True,
-        help_text=_(
+    slug = slug_field(
+        _(
             "The agreement's address on the site, the same in every language. "
             "Made from the title when left empty."
-        ),
+        )
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nada_site.localized import localized_names
 from nada_site.richtext import SanitizedRichTextField
-from nada_site.slugs import SlugFromMixin
+from nada_site.slugs import SlugFromMixin, slug_field
 from nada_site.workflow import Publishable, PublishableQuerySet
 
 
@@ -29,15 +29,12 @@ class Page(SlugFromMixin, Publishable):
     """
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        blank=True,
-        help_text=_(
+    slug = slug_field(
+        _(
             "The page's address on the site, the same in every language, e.g. privacy. "
             "Made from the title when left empty."
         ),
+        max_length=80,
     )
     body = SanitizedRichTextField(_("body"), blank=True)
     show_in_menu = models.BooleanField(

@@ -8,7 +8,9 @@ An item with text only in Arabic gets `<kind>-<random letters>`.
 
 import uuid
 
+from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from nada_site.localized import LANGUAGE_CODES, direction
@@ -16,6 +18,13 @@ from nada_site.localized import LANGUAGE_CODES, direction
 LATIN_LANGUAGES = [code for code in LANGUAGE_CODES if direction(code) == "ltr"]
 # Room kept at the end of the longest slug for a number ("-12").
 ROOM_FOR_A_NUMBER = 4
+
+
+def slug_field(help_text, max_length=120, made_when_empty=True):
+    """An item's slug: its address, unique among its kind; made by the rule above when left empty."""
+    return models.SlugField(
+        _("slug"), max_length=max_length, unique=True, blank=made_when_empty, help_text=help_text
+    )
 
 
 def base_slug(instance, source):

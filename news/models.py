@@ -7,7 +7,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from nada_site.localized import filled_languages, localized_names
 from nada_site.richtext import SanitizedRichTextField
-from nada_site.slugs import SlugFromMixin, unique_slug
+from nada_site.slugs import SlugFromMixin, slug_field, unique_slug
 from nada_site.uploads import UploadTo, validate_news_image
 from nada_site.workflow import Publishable, PublishableQuerySet
 from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
@@ -17,17 +17,14 @@ SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 BODIES = ("body", *localized_names("body"))
 
 
-def address_field(help_text):
-    """The slug of a category or a tag: its address on the site, the same in every language."""
-    return models.SlugField(_("slug"), max_length=80, unique=True, help_text=help_text)
-
-
 class ArticleGroup(models.Model):
     """A named group of articles with a page of its own (`url_name`): a category or a tag."""
 
     url_name = None
     name = models.CharField(_("name"), max_length=100, blank=True)
-    slug = address_field("")  # Each kind of group says what its address is.
+    slug = slug_field(
+        "", max_length=80, made_when_empty=False
+    )  # Each kind of group says what its address is.
 
     class Meta:
         abstract = True
@@ -44,7 +41,11 @@ class Category(ArticleGroup):
     """A section of the news, such as Global, National or Events."""
 
     url_name = "news:category"
-    slug = address_field(_("The category's address on the site, the same in every language."))
+    slug = slug_field(
+        _("The category's address on the site, the same in every language."),
+        max_length=80,
+        made_when_empty=False,
+    )
 
     class Meta(ArticleGroup.Meta):
         verbose_name = _("category")
@@ -55,7 +56,11 @@ class Tag(ArticleGroup):
     """A keyword that describes the articles it is given to."""
 
     url_name = "news:tag"
-    slug = address_field(_("The tag's address on the site, the same in every language."))
+    slug = slug_field(
+        _("The tag's address on the site, the same in every language."),
+        max_length=80,
+        made_when_empty=False,
+    )
 
     class Meta(ArticleGroup.Meta):
         verbose_name = _("tag")
@@ -153,15 +158,11 @@ class Article(SlugFromMixin, Publishable):
         help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
     )
     image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=120,
-        unique=True,
-        blank=True,
-        help_text=_(
+    slug = slug_field(
+        _(
             "The article's address on the site, the same in every language. "
             "Made from the title when left empty."
-        ),
+        )
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)

@@ -1,16 +1,20 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from contact.models import ContactMessage
+from nada_site.management.purge import PurgeCommand
 
 
-class Command(BaseCommand):
+class Command(PurgeCommand):
     help = (
         "Delete the contact messages received more than DAYS days ago, as the "
         "personal data notice promises (default: CONTACT_RETENTION_DAYS, two years)."
     )
 
+    records = "contact messages"
+
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
             "--older-than",
             type=int,
@@ -18,18 +22,8 @@ class Command(BaseCommand):
             metavar="DAYS",
             help="Delete messages received more than this many days ago.",
         )
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Count what would be deleted; delete nothing."
-        )
 
     def handle(self, *args, older_than, dry_run, **options):
         if older_than < 1:
             raise CommandError("--older-than must be at least 1 day.")
-        old = ContactMessage.objects.older_than(older_than)
-        if dry_run:
-            self.stdout.write(
-                f"{old.count()} contact messages older than {older_than} days would be deleted."
-            )
-            return
-        deleted, _by_model = old.delete()
-        self.stdout.write(f"Deleted {deleted} contact messages older than {older_than} days.")
+        self.purge(ContactMessage.objects.older_than(older_than), older_than, dry_run)
