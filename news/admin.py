@@ -21,6 +21,7 @@ from news.models import Article, Category, KeyPoint, Tag
 class ArticleGroupAdmin(TranslatedAdmin):
     list_display = ("name", "slug", "languages")
     search_fields = (*localized_names("name"), "slug")
+    slug_source = "name"
     fields = ("name", "slug")
 
     @admin.display(description=_("languages"))

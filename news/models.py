@@ -17,14 +17,13 @@ SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 BODIES = ("body", *localized_names("body"))
 
 
-class ArticleGroup(models.Model):
+class ArticleGroup(SlugFromMixin, models.Model):
     """A named group of articles with a page of its own (`url_name`): a category or a tag."""
 
     url_name = None
+    slug_source = "name"
     name = models.CharField(_("name"), max_length=100, blank=True)
-    slug = slug_field(
-        "", max_length=80, made_when_empty=False
-    )  # Each kind of group says what its address is.
+    slug = slug_field("", max_length=80)  # Each kind of group says what its address is.
 
     class Meta:
         abstract = True
@@ -42,9 +41,11 @@ class Category(ArticleGroup):
 
     url_name = "news:category"
     slug = slug_field(
-        _("The category's address on the site, the same in every language."),
+        _(
+            "The category's address on the site, the same in every language. "
+            "Made from the name when left empty."
+        ),
         max_length=80,
-        made_when_empty=False,
     )
 
     class Meta(ArticleGroup.Meta):
@@ -57,9 +58,11 @@ class Tag(ArticleGroup):
 
     url_name = "news:tag"
     slug = slug_field(
-        _("The tag's address on the site, the same in every language."),
+        _(
+            "The tag's address on the site, the same in every language. "
+            "Made from the name when left empty."
+        ),
         max_length=80,
-        made_when_empty=False,
     )
 
     class Meta(ArticleGroup.Meta):

@@ -70,7 +70,7 @@ def test_the_slug_is_made_from_the_malay_or_english_title_and_kept_unique(catego
 
 def test_an_arabic_only_article_gets_a_latin_slug(category):
     article = make_article("", title_ar="مؤتمر بغداد")
-    assert article.slug.startswith("article-")
+    assert article.slug == "mutmr-bghdd"
     assert article.get_absolute_url() == f"/ms/news/{article.slug}/"
 
 
