@@ -2,13 +2,15 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.shortcuts import redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nada_site import review_admin  # noqa: F401  (registers the reviews)
 from nada_site.localized import localized_names
-from nada_site.models import AuditEntry, Page, Question, StaffPreferences
+from nada_site.models import AddressChange, AuditEntry, Page, Question, StaffPreferences
 from nada_site.review_admin import ReadOnlyAdmin
 from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
 from nada_site.translated_admin import TranslatedStackedInline, languages_column
@@ -70,6 +72,57 @@ class AuditEntryAdmin(ReadOnlyAdmin):
     search_fields = ("actor_name", "object_repr", "detail")
     date_hierarchy = "created_at"
     list_select_related = ("content_type",)
+
+
+@admin.register(AddressChange)
+class AddressChangeAdmin(admin.ModelAdmin):
+    """
+    The old addresses that lead to new ones (nada_site/addresses.py). They are
+    made when a slug changes; deleting one ends its redirect. Publishers and
+    Administrators may delete them; Editors read them.
+    """
+
+    list_display = (
+        "old_address_link",
+        "new_address_link",
+        "content_type",
+        "item_link",
+        "created_at",
+    )
+    list_filter = ("content_type", ("created_at", admin.DateFieldListFilter))
+    search_fields = ("old_slug", "new_slug")
+    date_hierarchy = "created_at"
+    fields = list_display
+    readonly_fields = list_display
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("content_type").prefetch_related("item")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("old address"), ordering="old_slug")
+    def old_address_link(self, obj):
+        return format_html('<a href="{0}">{0}</a>', obj.old_address())
+
+    @admin.display(description=_("leads to"), ordering="new_slug")
+    def new_address_link(self, obj):
+        return format_html('<a href="{0}">{0}</a>', obj.new_address())
+
+    @admin.display(description=_("item"))
+    def item_link(self, obj):
+        item = obj.item
+        if item is None:
+            return _("(deleted)")
+        opts = item._meta
+        try:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+        except NoReverseMatch:
+            return str(item)
+        return format_html('<a href="{}">{}</a>', url, item)
 
 
 @admin.register(StaffPreferences)

@@ -3,7 +3,8 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nada_site.localized import localized_names
@@ -310,3 +311,55 @@ class StaffPreferences(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class AddressChange(models.Model):
+    """
+    An old address of an item whose slug changed, and the slug it leads to
+    now: the old address answers with a permanent redirect, in every
+    language (nada_site.addresses). Made when a changed slug goes live; staff
+    read them, and Publishers and Administrators may delete them.
+    """
+
+    # A redirect is never a cached page: the public pages stay as they are.
+    affects_public_pages = False
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item")
+    )
+    object_id = models.CharField(_("item number"), max_length=64)
+    item = GenericForeignKey("content_type", "object_id")
+    # The name of the address's route, e.g. news:detail; its slug is the only part that changed.
+    url_name = models.CharField(_("kind of address"), max_length=100)
+    old_slug = models.SlugField(_("old slug"), max_length=120)
+    new_slug = models.SlugField(_("new slug"), max_length=120)
+    created_at = models.DateTimeField(_("changed"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("address change")
+        verbose_name_plural = _("address changes")
+        ordering = ["-created_at", "-id"]
+        default_permissions = ("view", "delete")
+        constraints = [
+            # What a request for an old address looks up (one indexed query).
+            models.UniqueConstraint(
+                fields=["url_name", "old_slug"], name="one_redirect_per_address"
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="address_change_item")]
+
+    def __str__(self):
+        return f"{self.old_address()} → {self.new_address()}"
+
+    def address(self, slug):
+        """The address with `slug` in the current language, or the slug alone if it has none."""
+        try:
+            return reverse(self.url_name, kwargs={"slug": slug})
+        except NoReverseMatch:
+            return slug
+
+    def old_address(self):
+        return self.address(self.old_slug)
+
+    def new_address(self):
+        return self.address(self.new_slug)

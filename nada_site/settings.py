@@ -127,6 +127,8 @@ MIDDLEWARE = [
     "nada_site.middleware.RememberLanguageMiddleware",
     # Before anything that reads the session or the database (nada_site/pagecache.py).
     "nada_site.pagecache.PageCacheMiddleware",
+    # A public page not found at an item's old address redirects (nada_site/addresses.py).
+    "nada_site.addresses.OldAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -18,6 +18,7 @@ Publisher approves.
 
 import json
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -167,15 +168,30 @@ class _Undo(Exception):
     pass
 
 
+_rehearsing = ContextVar("workflow_rehearsing", default=False)
+
+
 @contextmanager
 def rehearsal():
-    """Whatever the block writes to the database is rolled back; the page cache is not told."""
+    """
+    Whatever the block writes to the database is rolled back; the page cache
+    is not told, and what records a change going live (nada_site.addresses)
+    records nothing.
+    """
+    token = _rehearsing.set(True)
     try:
         with transaction.atomic(), pagecache.unchanged():
             yield
             raise _Undo
     except _Undo:
         pass
+    finally:
+        _rehearsing.reset(token)
+
+
+def is_rehearsing():
+    """True inside `rehearsal()`: what is saved now is about to be undone."""
+    return _rehearsing.get()
 
 
 def graph(obj):
