@@ -7,6 +7,7 @@ language it is really in, so that a fallback can be marked with its own
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname
@@ -94,6 +95,15 @@ def filled_languages(obj, field):
         for code in LANGUAGE_CODES
         if getattr(obj, build_localized_fieldname(field, code), None)
     ]
+
+
+def field_label(field):
+    """`Title (English)`: the field as staff see it, and the language of a translated one."""
+    language = getattr(field, "language", None)
+    if language:
+        name = get_language_info(language)["name_translated"]
+        return f"{capfirst(field.translated_field.verbose_name)} ({name})"
+    return capfirst(field.verbose_name)
 
 
 def is_translated_original(model, name):

@@ -24,14 +24,13 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from modeltranslation.translator import NotRegistered, translator
 from reversion_compare.helpers import html_diff
 
 from nada_site import reviews
-from nada_site.localized import direction
+from nada_site.localized import direction, field_label
 from nada_site.models import Notification, ReviewRequest
 from nada_site.notifications import unread_for
 from nada_site.richtext import SanitizedRichTextField
@@ -57,15 +56,6 @@ def translated_originals(model):
         return set(translator.get_options_for_model(model).fields)
     except NotRegistered:
         return set()
-
-
-def field_label(field):
-    """`Title (English)`: the field, and the language of a translated one."""
-    language = getattr(field, "language", None)
-    if language:
-        name = get_language_info(language)["name_translated"]
-        return f"{capfirst(field.translated_field.verbose_name)} ({name})"
-    return capfirst(field.verbose_name)
 
 
 def display_value(field, value):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from nada_site import audit, notifications
+from nada_site import audit, content_warnings, notifications
 from nada_site.models import Notification, ReviewRequest
 from nada_site.workflow import Status, apply, can_publish, publishers_of
 
@@ -170,6 +170,7 @@ def approve(review, request):
     save_with_revision(
         obj, request.user, _("Approved the change proposed by %(author)s.") % {"author": author}
     )
+    content_warnings.recount(obj)
     close(review, State.APPROVED, request)
     audit.record(Action.APPROVED, request.user, obj)
     notify_author(review, Notification.Event.APPROVED, request)

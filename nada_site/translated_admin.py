@@ -9,6 +9,7 @@ import hashlib
 from ckeditor.widgets import CKEditorWidget
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import router, transaction
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 from reversion_compare.admin import CompareVersionAdmin
 
+from nada_site import content_warnings
 from nada_site.localized import direction, filled_languages, is_translated_original
 
 EDIT_TOKEN_FIELD = "edit_token"
@@ -143,6 +145,18 @@ class TranslatedAdmin(
         if self.slug_source is None:
             return super().get_prepopulated_fields(request, obj)
         return {"slug": (build_localized_fieldname(self.slug_source, settings.LANGUAGE_CODE),)}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The item and its parts are saved: check their texts as they now are.
+        self.report_content_problems(
+            request, form.instance, content_warnings.problems_of(form.instance)
+        )
+
+    def report_content_problems(self, request, obj, problems):
+        """Warn about what the content checks found; the save has gone through."""
+        for message in content_warnings.messages_of(problems):
+            self.message_user(request, message, messages.WARNING)
 
 
 class TranslatedStackedInline(DirectionalFieldsMixin, TranslationStackedInline):

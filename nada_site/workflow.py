@@ -81,6 +81,12 @@ class Publishable(models.Model):
         editable=False,
         help_text=_("Once published or scheduled, only a Publisher may delete or recover it."),
     )
+    # What the content checks found in the item's texts when it was last saved or
+    # approved (nada_site.content_warnings): never part of a revision, a proposal
+    # or the edit fingerprint.
+    warning_count = models.PositiveIntegerField(
+        _("content warnings"), default=0, editable=False, serialize=False
+    )
 
     # Fields besides the status that only a Publisher sets (read only for others).
     publisher_fields = ()

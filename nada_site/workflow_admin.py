@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from reversion.models import Version
 
-from nada_site import audit, reviews
+from nada_site import audit, content_warnings, reviews
 from nada_site.review_admin import preview_links
 from nada_site.translated_admin import TranslatedAdmin, lock_stored
 from nada_site.workflow import (
@@ -71,6 +71,12 @@ class PublishableAdmin(TranslatedAdmin):
             readonly += [name for name in self.publisher_only_fields() if name not in readonly]
         return readonly
 
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if content_warnings.has_rich_text(self.model):
+            filters.append(content_warnings.ContentWarningsFilter)
+        return filters
+
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         if not self.has_publish_permission(request):
@@ -106,6 +112,14 @@ class PublishableAdmin(TranslatedAdmin):
         if SUBMIT in request.POST and not getattr(request, "_workflow_rehearsing", False):
             if reviews.submit(form.instance, request):
                 self.message_user(request, _("Submitted for review."), messages.SUCCESS)
+
+    def report_content_problems(self, request, obj, problems):
+        if getattr(request, "_workflow_rehearsing", False):
+            # What the Editor proposes: told once the proposal is kept (rehearse_proposal).
+            request._proposal_warnings = content_warnings.messages_of(problems)
+            return
+        super().report_content_problems(request, obj, problems)
+        content_warnings.store_count(obj, len(problems))
 
     def message_user(self, request, *args, **kwargs):
         # Inside a rehearsal nothing is saved, so "changed successfully" would mislead.
@@ -173,6 +187,8 @@ class PublishableAdmin(TranslatedAdmin):
             request._workflow_rehearsing = False
         if captured:
             reviews.save_proposal(live, captured["entries"], request.user, captured["name"])
+            for message in getattr(request, "_proposal_warnings", ()):
+                self.message_user(request, message, messages.WARNING)
             if SUBMIT in request.POST:
                 reviews.submit(live, request)
                 self.message_user(
