@@ -91,7 +91,6 @@ class AddressChangeAdmin(admin.ModelAdmin):
     )
     list_filter = ("content_type", ("created_at", admin.DateFieldListFilter))
     search_fields = ("old_slug", "new_slug")
-    date_hierarchy = "created_at"
     fields = list_display
     readonly_fields = list_display
 

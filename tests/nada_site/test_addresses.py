@@ -243,7 +243,9 @@ def test_restoring_a_revision_with_another_slug_redirects_from_the_one_it_replac
     assert not AddressChange.objects.filter(old_slug="published").exists()
 
 
-def test_staff_see_the_redirects_and_only_publishers_delete_them(editor, publisher):
+def test_staff_see_the_redirects_and_only_publishers_and_administrators_delete_them(
+    django_user_model, editor, publisher
+):
     tag = Tag.objects.create(name_ms="Pemulihan", slug="pemulihan")
     rename(tag, "rawatan")
     change = AddressChange.objects.get()
@@ -251,6 +253,7 @@ def test_staff_see_the_redirects_and_only_publishers_delete_them(editor, publish
     assert listed.status_code == 200
     html = listed.content.decode()
     assert "/news/tag/pemulihan/" in html and "/news/tag/rawatan/" in html
+    assert f"/admin/news/tag/{tag.pk}/change/" in html  # the item
     assert editor.post(f"{CHANGES}{change.pk}/delete/", {"post": "yes"}).status_code == 403
     assert AddressChange.objects.exists()
     assert publisher.get(CHANGES).status_code == 200
@@ -259,3 +262,10 @@ def test_staff_see_the_redirects_and_only_publishers_delete_them(editor, publish
     assert Client().get("/ms/news/tag/pemulihan/").status_code == 404
     # Nobody adds or edits one by hand.
     assert publisher.get(f"{CHANGES}add/").status_code == 403
+
+    administrator = staff(django_user_model, "Administrators")
+    rename(tag, "pemulihan")
+    change = AddressChange.objects.get()
+    assert administrator.get(CHANGES).status_code == 200
+    assert administrator.post(f"{CHANGES}{change.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not AddressChange.objects.exists()
