@@ -245,8 +245,16 @@ def apply(live, entries, *, for_real):
     posts back to the same parts.
     """
     model = type(live)
+    # Kept as stored too: the fields a snapshot leaves out (never serialised, such
+    # as the recorded image renditions), which a raw save would otherwise empty.
+    unserialised = [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not field.serialize and not field.primary_key and not field.generated
+    ]
     kept = {
-        name: getattr(live, name) for name in (*model.WORKFLOW_FIELDS, *model.fields_outside_review)
+        name: getattr(live, name)
+        for name in (*model.WORKFLOW_FIELDS, *model.fields_outside_review, *unserialised)
     }
     before = {(item._meta.label_lower, str(item.pk)): item for item in graph(live)}
     root_key = (live._meta.label_lower, str(live.pk))

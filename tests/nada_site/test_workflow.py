@@ -372,3 +372,17 @@ def test_odd_review_and_preview_addresses_are_not_found(staff_client, published,
         pk=published.pk,
     )
     assert staff_client.get(path).status_code == 404
+
+
+def test_approving_a_change_keeps_what_snapshots_leave_out(editor, publisher, published):
+    """The recorded image renditions are not in a proposal: approval must not empty them."""
+    Article.objects.filter(pk=published.pk).update(image_renditions=["news/x-320.webp"])
+    editor.post(
+        f"{ARTICLES}{published.pk}/change/",
+        form_data(editor, published, title_en="The proposed title", _submit_for_review="1"),
+    )
+    review = ReviewRequest.objects.get()
+    publisher.post(f"{REVIEWS}{review.pk}/change/", {"_approve": "1"})
+    published.refresh_from_db()
+    assert published.title_en == "The proposed title"
+    assert published.image_renditions == ["news/x-320.webp"]
