@@ -59,9 +59,7 @@ def review_tasks(user):
     states = ReviewRequest.State
     awaiting = pending_for(user).count()
     yield StartTask(
-        ngettext(
-            "%(count)d item awaits your review", "%(count)d items await your review", awaiting
-        )
+        ngettext("%(count)d item awaits your review", "%(count)d items await your review", awaiting)
         % {"count": awaiting},
         awaiting,
         f"{reviews}?{urlencode({'state__exact': states.PENDING})}",
@@ -146,4 +144,3 @@ def warning_tasks(user):
 
 
 TASKS = [review_tasks, draft_tasks, scheduled_tasks, warning_tasks]
-
