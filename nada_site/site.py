@@ -78,8 +78,18 @@ class Site:
             self.page_apps.add(app_config.label)
 
     def tasks_for(self, user):
-        """What `user` may act on now, for the start page: the tasks with something to do."""
-        return [task for provider in self.start_tasks for task in provider(user) if task.count]
+        """
+        What `user` may act on now, for the start page: the tasks with something
+        to do. A provider may also hand back mappings with the same keys
+        (`{"label": …, "count": …, "url": …}`), as `content_warnings()` does.
+        """
+        tasks = []
+        for provider in self.start_tasks:
+            for task in provider(user):
+                task = task if isinstance(task, StartTask) else StartTask(**task)
+                if task.count:
+                    tasks.append(task)
+        return tasks
 
     def home_context(self, request):
         context = {"home_sections": self.home_sections}

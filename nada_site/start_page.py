@@ -15,8 +15,9 @@ number of queries whatever the number of items.
   those who may publish (and so move or withdraw them), the next few by
   time, in Malaysia time.
 - Content warnings: `nada_site.content_warnings.content_warnings(user)`.
-- Further core tasks (the translation gaps, for one) are one more provider
-  in `TASKS`, with the same signature.
+- The translation gaps (`translation_gaps(user)`, of the translation status
+  page) join as one more provider in `TASKS`: any callable that takes the
+  user and returns `StartTask`s, or mappings with their keys.
 """
 
 from django.apps import apps

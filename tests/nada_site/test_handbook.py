@@ -51,15 +51,17 @@ def catalogue(language):
     return labels
 
 
+@pytest.mark.parametrize("url", ["/admin/", "/admin/news/article/", "/admin/handbook/"])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_admin_bears_the_units_name_and_icon(django_user_model, language):
-    response = staff_client(django_user_model, language).get("/admin/")
+def test_the_admin_bears_the_units_name_and_icon(django_user_model, language, url):
+    response = staff_client(django_user_model, language).get(url)
 
+    assert response.status_code == 200
     page = response.content.decode()
     with translation.override(language):
         name = gettext("AADK International Unit")
-    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
-    assert name in title
+    title = " ".join(re.search(r"<title>(.*?)</title>", page, re.S).group(1).split())
+    assert title.endswith(f"| {name}") or title == name
     assert re.search(rf'<div id="site-name"><a href="/admin/">{re.escape(name)}</a>', page)
     assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
     assert "Django" not in title and "Django administration" not in page

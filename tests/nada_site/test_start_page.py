@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from contact.models import ContactMessage
 from nada_site.models import Page, ReviewRequest
+from nada_site.site import StartTask, site
 from nada_site.workflow import Status
 from news.models import Article
 from tests.conftest import make_page
@@ -163,9 +164,10 @@ def test_each_role_sees_the_tasks_it_may_act_on_with_their_counts(staff, role, l
     assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}"' in page
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("role", EXPECTED)
-def test_each_task_opens_the_list_of_those_items(staff, role):
-    client = client_for(staff[role], "en")
+def test_each_task_opens_the_list_of_those_items(staff, role, language):
+    client = client_for(staff[role], language)
     for key, (url, count, _label) in tasks_on(client.get("/admin/")).items():
         response = client.get(url)
         assert response.status_code == 200, (key, response.status_code)
@@ -229,3 +231,20 @@ def test_the_start_page_reads_a_fixed_number_of_queries_whatever_the_items(djang
             name="B", email="b@example.my", subject="S", message="…", language="ar"
         )
     assert queries() == few
+
+
+def test_an_app_registers_tasks_as_it_likes_and_only_those_with_a_count_show(
+    django_user_model, monkeypatch
+):
+    def provider(user):
+        yield StartTask("Two things", 2, "/admin/news/article/")
+        yield {"label": "A mapping", "count": 1, "url": "/admin/nada_site/page/"}
+        yield StartTask("Nothing", 0, "/admin/")
+
+    monkeypatch.setattr(site, "start_tasks", [provider])
+    user = users(django_user_model)["editor"]
+    tasks = tasks_on(client_for(user, "en").get("/admin/"))
+    assert {key: count for key, (_url, count, _label) in tasks.items()} == {
+        "/admin/news/article/?": 2,
+        "/admin/nada_site/page/?": 1,
+    }
