@@ -53,6 +53,7 @@ def publishable_models():
 
 
 def review_tasks(user):
+    """The reviews' tasks, in the words the catalogues already translate."""
     # The reviews' admin module registers itself; it is read once the admin is.
     from nada_site.review_admin import pending_for, proposals_of, returned_to
 
@@ -60,8 +61,10 @@ def review_tasks(user):
     states = ReviewRequest.State
     awaiting = pending_for(user).count()
     yield StartTask(
-        ngettext("%(count)d item awaits your review", "%(count)d items await your review", awaiting)
-        % {"count": awaiting},
+        ngettext(
+            "%(counter)s item awaits your review", "%(counter)s items await your review", awaiting
+        )
+        % {"counter": awaiting},
         awaiting,
         f"{reviews}?{urlencode({'state__exact': states.PENDING})}",
     )
@@ -69,20 +72,22 @@ def review_tasks(user):
     returned = returned_to(user).count()
     yield StartTask(
         ngettext(
-            "%(count)d item was sent back to you", "%(count)d items were sent back to you", returned
+            "%(counter)s item was sent back to you",
+            "%(counter)s items were sent back to you",
+            returned,
         )
-        % {"count": returned},
+        % {"counter": returned},
         returned,
         f"{reviews}?{urlencode({'state__exact': states.RETURNED, **mine})}",
     )
     proposals = proposals_of(user).count()
     yield StartTask(
         ngettext(
-            "%(count)d of your changes is not yet submitted for review",
-            "%(count)d of your changes are not yet submitted for review",
+            "%(counter)s of your changes is not yet submitted for review",
+            "%(counter)s of your changes are not yet submitted for review",
             proposals,
         )
-        % {"count": proposals},
+        % {"counter": proposals},
         proposals,
         f"{reviews}?{urlencode({'state__exact': states.DRAFT, **mine})}",
     )

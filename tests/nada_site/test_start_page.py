@@ -23,7 +23,7 @@ from nada_site.models import Page, ReviewRequest
 from nada_site.site import StartTask, site
 from nada_site.workflow import Status
 from news.models import Article
-from tests.conftest import make_page
+from tests.conftest import make_agreement, make_page
 from tests.news.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -36,12 +36,13 @@ AWAITING = "/admin/nada_site/reviewrequest/?state__exact=pending"
 RETURNED = "/admin/nada_site/reviewrequest/?state__exact=returned"
 ARTICLE_DRAFTS = "/admin/news/article/?status__exact=draft"
 PAGE_DRAFTS = "/admin/nada_site/page/?status__exact=draft"
+AGREEMENT_DRAFTS = "/admin/international/agreement/?status__exact=draft"
 ARTICLES_SCHEDULED = "/admin/news/article/?status__exact=published"
 PAGE_WARNINGS = "/admin/nada_site/page/?warnings=yes"
 UNANSWERED = "/admin/contact/contactmessage/?status__in=new%2Cin_progress"
 FAILED = "/admin/contact/contactmessage/?notification_state__exact=failed"
 
-CONTENT = {ARTICLE_DRAFTS: 3, PAGE_DRAFTS: 1, PAGE_WARNINGS: 1}
+CONTENT = {ARTICLE_DRAFTS: 3, PAGE_DRAFTS: 1, AGREEMENT_DRAFTS: 1, PAGE_WARNINGS: 1}
 SCHEDULE = {ARTICLES_SCHEDULED: 2}
 INBOX = {UNANSWERED: 2, FAILED: 1}
 EXPECTED = {
@@ -115,6 +116,7 @@ def content(editor, drafts=3, scheduled=2, messages=2):
         )
     make_article("public")  # published, its time has come: not a task
     make_page("draft-page", status=Status.DRAFT)
+    make_agreement("draft-mou", status=Status.DRAFT, was_published=False)
     Page.objects.filter(pk=make_page("warned").pk).update(warning_count=2)
     review(editor, make_article("submitted", status=Status.REVIEW), ReviewRequest.State.PENDING)
     review(editor, make_article("mend", status=Status.REVIEW), ReviewRequest.State.RETURNED)
@@ -159,7 +161,8 @@ def test_each_role_sees_the_tasks_it_may_act_on_with_their_counts(staff, role, l
     tasks = tasks_on(response)
     assert {key: count for key, (_url, count, _label) in tasks.items()} == EXPECTED[role]
     for _url, count, label in tasks.values():
-        assert str(count) in label
+        # Arabic writes a single item in words ("عنصر واحد").
+        assert str(count) in label or (language == "ar" and count == 1 and label)
     page = response.content.decode()
     assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}"' in page
 
@@ -215,6 +218,7 @@ def test_the_start_page_reads_a_fixed_number_of_queries_whatever_the_items(djang
         client.get("/admin/")  # the session and the permissions, once
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/admin/").status_code == 200
+        print(f"start page: {len(captured)} queries")
         return len(captured)
 
     content(made["editor"], drafts=2, scheduled=2, messages=2)
@@ -248,3 +252,10 @@ def test_an_app_registers_tasks_as_it_likes_and_only_those_with_a_count_show(
         "/admin/news/article/?": 2,
         "/admin/nada_site/page/?": 1,
     }
+
+
+def test_the_review_tasks_read_in_malay(staff):
+    tasks = tasks_on(client_for(staff["publisher"], "ms").get("/admin/"))
+    assert tasks[AWAITING][2] == "1 item menunggu semakan anda"
+    tasks = tasks_on(client_for(staff["editor"], "ms").get("/admin/"))
+    assert tasks[RETURNED][2] == "1 item dikembalikan kepada anda"
