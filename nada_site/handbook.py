@@ -36,12 +36,8 @@ def handbook_language(language):
     return language if language in HANDBOOK_LANGUAGES else FALLBACK
 
 
-def to_html(text):
-    """Markdown to HTML with no raw HTML from the text, then the rich text's allow-list (so safe)."""
-    converter = markdown.Markdown(extensions=["tables", "sane_lists", "toc"])
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    html = converter.convert(text)
+def clean(html):
+    """The rich text's allow-list, and the headings' anchors for the contents."""
     attributes = {name: set(value) for name, value in richtext.ALLOWED_ATTRIBUTES.items()}
     for heading in HEADINGS:
         attributes[heading] = richtext.GLOBAL_ATTRIBUTES | {"id"}
@@ -55,13 +51,25 @@ def to_html(text):
     )
 
 
+def converted(text):
+    """`(contents, html)`: Markdown to HTML with no raw HTML from the text, then cleaned."""
+    converter = markdown.Markdown(extensions=["tables", "sane_lists", "toc"])
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    html = converter.convert(text)
+    return clean(converter.toc), clean(html)
+
+
+def to_html(text):
+    return converted(text)[1]
+
+
 @lru_cache(maxsize=8)
 def rendered(path, modified):
-    """`(title, html)` of one handbook file: its first line `# Title`, then the rest."""
+    """`(title, contents, html)` of one handbook file: its first line `# Title`, then the rest."""
     text = path.read_text(encoding="utf-8")
     first, _newline, rest = text.partition("\n")
-    title = first.lstrip("#").strip()
-    return title, to_html(rest)
+    return (first.lstrip("#").strip(), *converted(rest))
 
 
 def handbook(language):
@@ -76,11 +84,12 @@ class HandbookView(TemplateView):
 
     def get_context_data(self, **kwargs):
         language = get_language()
-        title, html = handbook(language)
+        title, contents, html = handbook(language)
         return {
             **super().get_context_data(**kwargs),
             **admin.site.each_context(self.request),
             "title": title,
+            "contents": mark_safe(contents),  # noqa: S308  # nosec B308, B703
             "handbook": mark_safe(html),  # noqa: S308  # nosec B308, B703
             "handbook_language": handbook_language(language),
             "in_other_language": handbook_language(language) != language,

@@ -91,7 +91,8 @@ def test_staff_read_the_handbook_in_the_admins_language(
     content_language = "ms" if language == "ms" else "en"
     assert re.search(rf'<h1 lang="{content_language}" dir="ltr">{heading}', page)
     assert f'<article class="handbook" lang="{content_language}" dir="ltr">' in page
-    assert re.search(rf"<h2 [^>]*>{section}</h2>", page)
+    anchor = re.search(rf'<h2 id="([^"]+)">{section}</h2>', page).group(1)
+    assert f'<a href="#{anchor}"' in page  # the contents lead to it
     assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}"' in page
     # The Arabic admin says that what follows is in English.
     assert ("This handbook is in English." in page) == (language == "ar")
