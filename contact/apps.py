@@ -7,6 +7,7 @@ class ContactConfig(AppConfig):
     verbose_name = _("Contact messages")
 
     def ready(self):
+        from contact import sections
         from nada_site.site import site
 
         # Messages are personal data: saving one changes no public page.
@@ -15,5 +16,6 @@ class ContactConfig(AppConfig):
             urls=("contact/", "contact.urls"),
             navigation=[(_("Contact"), "contact:form")],
             fixed_pages=["contact:form"],
+            start_tasks=[sections.inbox_tasks],
             refreshes_pages=False,
         )

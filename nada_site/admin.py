@@ -16,6 +16,11 @@ from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
 from nada_site.translated_admin import TranslatedStackedInline, languages_column
 from nada_site.workflow_admin import PublishableAdmin
 
+# The admin speaks as the unit, in each language: its header, page titles and start page.
+admin.site.site_header = _("AADK International Unit")
+admin.site.site_title = _("AADK International Unit")
+admin.site.index_title = _("AADK International Unit")
+
 # Staff accounts and roles (nada_site/staff_admin.py) in place of Django's own admin.
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), StaffUserAdmin)

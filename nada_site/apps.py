@@ -9,10 +9,15 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from nada_site import addresses, demo, pagecache
+        from nada_site import addresses, demo, pagecache, start_page
         from nada_site.site import site
 
         # The site's own part, first: the home page in the menu, and the pages staff keep.
-        site.register(self, navigation=[(_("Home"), "home")], demo=demo.load)
+        site.register(
+            self,
+            navigation=[(_("Home"), "home")],
+            demo=demo.load,
+            start_tasks=start_page.TASKS,
+        )
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())

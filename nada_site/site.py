@@ -1,8 +1,8 @@
 """
 What each app brings to the site, registered from its `AppConfig.ready()`:
 its addresses, its entries in the main navigation, its sections of the home
-page and of the sitemap, its fixed pages, its demo content, and whether its
-changes refresh the cached pages. `nada_site` builds the site from this and
+page and of the sitemap, its fixed pages, its demo content, its tasks on the
+admin's start page, and whether its changes refresh the cached pages. `nada_site` builds the site from this and
 never imports an app, as `django.contrib.sitemaps` knows nothing of the
 models it is handed. `news/apps.py` shows a registration; README, "How an
 app plugs in", the whole of it.
@@ -24,6 +24,20 @@ class HomeSection:
     context: Callable  # request -> dict, merged into the page's context
 
 
+@dataclass(frozen=True)
+class StartTask:
+    """
+    One line of the admin's start page ("What needs you"): what to do, how
+    many, and the admin list that shows them. `items` may name a few of them,
+    each `(label, url, when)`, `when` an aware datetime or None.
+    """
+
+    label: str
+    count: int
+    url: str
+    items: tuple = ()
+
+
 class Site:
     def __init__(self):
         self.urls = []  # (prefix, URLconf module), under each language's prefix
@@ -33,6 +47,9 @@ class Site:
         self.fixed_pages = []  # URL names of pages without a record, for the sitemap
         self.demo = []  # callables that create the demo records still missing
         self.page_apps = set()  # labels of the apps whose changes refresh the cached pages
+        # Callables user -> iterable of StartTask, in the start page's order. Each
+        # runs a fixed number of queries, whatever the number of items.
+        self.start_tasks = []
 
     def register(
         self,
@@ -44,6 +61,7 @@ class Site:
         sitemaps=None,
         fixed_pages=(),
         demo=None,
+        start_tasks=(),
         refreshes_pages=True,
     ):
         if urls:
@@ -55,8 +73,23 @@ class Site:
         self.fixed_pages += list(fixed_pages)
         if demo:
             self.demo.append(demo)
+        self.start_tasks += list(start_tasks)
         if refreshes_pages:
             self.page_apps.add(app_config.label)
+
+    def tasks_for(self, user):
+        """
+        What `user` may act on now, for the start page: the tasks with something
+        to do. A provider may also hand back mappings with the same keys
+        (`{"label": …, "count": …, "url": …}`), as `content_warnings()` does.
+        """
+        tasks = []
+        for provider in self.start_tasks:
+            for task in provider(user):
+                task = task if isinstance(task, StartTask) else StartTask(**task)
+                if task.count:
+                    tasks.append(task)
+        return tasks
 
     def home_context(self, request):
         context = {"home_sections": self.home_sections}

@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as static_serve
 
-from nada_site import two_factor, uploads, views
+from nada_site import handbook, two_factor, uploads, views
 from nada_site.site import site
 from nada_site.sitemaps import sitemaps
 
@@ -35,6 +35,8 @@ two_factor_patterns = (
 
 urlpatterns = [
     path("admin/", include(two_factor_patterns)),
+    # The staff handbook, inside the admin, for signed-in staff only.
+    path("admin/handbook/", handbook.handbook_view, name="handbook"),
     path("admin/", admin.site.urls),
     path("ckeditor/upload/", uploads.upload_image, name="ckeditor_upload"),
     path("ckeditor/browse/", uploads.browse_images, name="ckeditor_browse"),

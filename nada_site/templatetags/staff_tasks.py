@@ -1,11 +1,10 @@
-"""The admin start page: what needs this staff member now."""
+"""The admin start page: what needs this staff member now (nada_site/start_page.py)."""
 
 from django import template
 from django.urls import reverse
 
-from nada_site.models import ReviewRequest
 from nada_site.notifications import unread_for
-from nada_site.review_admin import pending_for, proposals_of, returned_to
+from nada_site.site import site
 
 register = template.Library()
 
@@ -13,25 +12,9 @@ register = template.Library()
 @register.inclusion_tag("admin/includes/staff_tasks.html", takes_context=True)
 def staff_tasks(context):
     user = context["request"].user
-    reviews = reverse("admin:nada_site_reviewrequest_changelist")
-    states = ReviewRequest.State
-    tasks = [
-        (pending_for(user), f"{reviews}?state__exact={states.PENDING}", "awaiting"),
-        (
-            returned_to(user),
-            f"{reviews}?state__exact={states.RETURNED}&author__id__exact={user.pk}",
-            "returned",
-        ),
-        (
-            proposals_of(user),
-            f"{reviews}?state__exact={states.DRAFT}&author__id__exact={user.pk}",
-            "proposals",
-        ),
-    ]
-    counted = {name: {"count": queryset.count(), "url": url} for queryset, url, name in tasks}
     notices = unread_for(user).select_related("review")[:10]
     return {
-        **counted,
+        "tasks": site.tasks_for(user),
         "notifications": [
             {
                 "notice": notice,

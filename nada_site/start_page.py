@@ -1,0 +1,152 @@
+"""
+The admin's start page, "What needs you": the tasks of the site's own part.
+Each app adds its own through `site.register(start_tasks=…)` (contact's
+unanswered messages, for one); every provider takes the user and returns
+`StartTask`s, and only what the user may act on, each counted with a fixed
+number of queries whatever the number of items.
+
+- Reviews: a Publisher's items awaiting review; an Editor's items sent back
+  and proposed changes not yet submitted (their author is on the review).
+- Drafts: an item of public content keeps no author (a draft belongs to the
+  team: any Editor may pick it up), so the drafts listed are those of each
+  kind of content the user may change, linked to that kind's list of drafts.
+  What one Editor proposed is on the reviews, which do name their author.
+- Scheduled: published items whose publication time is still to come, for
+  those who may publish (and so move or withdraw them), the next few by
+  time, in Malaysia time.
+- Content warnings: `nada_site.content_warnings.content_warnings(user)`.
+- The translation gaps (`translation_gaps(user)`, of the translation status
+  page) join as one more provider in `TASKS`: any callable that takes the
+  user and returns `StartTask`s, or mappings with their keys.
+"""
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.text import capfirst
+from django.utils.translation import ngettext
+
+from nada_site.content_warnings import content_warnings
+from nada_site.models import ReviewRequest
+from nada_site.site import StartTask
+from nada_site.workflow import Status, can_publish, is_publishable, permission_name
+
+# How many of the scheduled items of one kind the start page names.
+SCHEDULED_SHOWN = 5
+
+
+def admin_url(model, view="changelist", *args):
+    opts = model._meta
+    try:
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
+    except NoReverseMatch:
+        return None
+
+
+def kind_name(model):
+    return str(capfirst(model._meta.verbose_name_plural))
+
+
+def publishable_models():
+    return [model for model in apps.get_models() if is_publishable(model)]
+
+
+def review_tasks(user):
+    """The reviews' tasks, in the words the catalogues already translate."""
+    # The reviews' admin module registers itself; it is read once the admin is.
+    from nada_site.review_admin import pending_for, proposals_of, returned_to
+
+    reviews = reverse("admin:nada_site_reviewrequest_changelist")
+    states = ReviewRequest.State
+    awaiting = pending_for(user).count()
+    yield StartTask(
+        ngettext(
+            "%(counter)s item awaits your review", "%(counter)s items await your review", awaiting
+        )
+        % {"counter": awaiting},
+        awaiting,
+        f"{reviews}?{urlencode({'state__exact': states.PENDING})}",
+    )
+    mine = {"author__id__exact": user.pk}
+    returned = returned_to(user).count()
+    yield StartTask(
+        ngettext(
+            "%(counter)s item was sent back to you",
+            "%(counter)s items were sent back to you",
+            returned,
+        )
+        % {"counter": returned},
+        returned,
+        f"{reviews}?{urlencode({'state__exact': states.RETURNED, **mine})}",
+    )
+    proposals = proposals_of(user).count()
+    yield StartTask(
+        ngettext(
+            "%(counter)s of your changes is not yet submitted for review",
+            "%(counter)s of your changes are not yet submitted for review",
+            proposals,
+        )
+        % {"counter": proposals},
+        proposals,
+        f"{reviews}?{urlencode({'state__exact': states.DRAFT, **mine})}",
+    )
+
+
+def draft_tasks(user):
+    for model in publishable_models():
+        url = admin_url(model)
+        if url is None or not user.has_perm(permission_name(model, "change")):
+            continue
+        count = model._default_manager.filter(status=Status.DRAFT).count()
+        yield StartTask(
+            ngettext("%(kind)s: %(count)d draft", "%(kind)s: %(count)d drafts", count)
+            % {"kind": kind_name(model), "count": count},
+            count,
+            f"{url}?{urlencode({'status__exact': Status.DRAFT})}",
+        )
+
+
+def scheduled_tasks(user):
+    now = timezone.now()
+    for model in publishable_models():
+        url = admin_url(model)
+        if url is None or not can_publish(user, model):
+            continue
+        scheduled = model._default_manager.filter(status=Status.PUBLISHED, published_at__gt=now)
+        count = scheduled.count()
+        if not count:
+            continue
+        items = tuple(
+            (str(item), admin_url(model, "change", item.pk), item.published_at)
+            for item in scheduled.order_by("published_at", "pk")[:SCHEDULED_SHOWN]
+        )
+        query = {"status__exact": Status.PUBLISHED, "published_at__gt": now.isoformat()}
+        yield StartTask(
+            ngettext(
+                "%(kind)s: %(count)d scheduled for later",
+                "%(kind)s: %(count)d scheduled for later",
+                count,
+            )
+            % {"kind": kind_name(model), "count": count},
+            count,
+            f"{url}?{urlencode(query)}",
+            items,
+        )
+
+
+def warning_tasks(user):
+    for entry in content_warnings(user):
+        yield StartTask(
+            ngettext(
+                "%(kind)s: %(count)d item with content warnings",
+                "%(kind)s: %(count)d items with content warnings",
+                entry["count"],
+            )
+            % {"kind": entry["label"], "count": entry["count"]},
+            entry["count"],
+            entry["url"],
+        )
+
+
+TASKS = [review_tasks, draft_tasks, scheduled_tasks, warning_tasks]
