@@ -10,7 +10,9 @@ a list fits a 1280 px screen in every language of the admin:
   ◐ incomplete, ✗ missing), and the same in words for screen readers and as
   a tooltip ("Malay: complete, English: missing, Arabic: incomplete");
 - the publishing state, "Scheduled" for an item published with a time to come;
-- a date in the short form of the admin's language.
+- a date in the short form of the admin's language;
+- and each box of list editing named for its column and its item ("show in
+  menu: About the unit"), since a table cell is no label.
 
 Every column reads only the row's own fields: no query per row.
 """
@@ -99,6 +101,24 @@ class TranslatedListMixin:
     """
 
     complete_language_fields = ("title",)
+
+    def get_changelist_form(self, request, **kwargs):
+        base = super().get_changelist_form(request, **kwargs)
+        title_field = self.complete_language_fields[0]
+
+        class LabelledRowForm(base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                item = str(localize(self.instance, title_field)) or str(self.instance)
+                for field in self.fields.values():
+                    if field.widget.is_hidden:
+                        continue
+                    field.widget.attrs["aria-label"] = _("%(column)s: %(item)s") % {
+                        "column": field.label,
+                        "item": item,
+                    }
+
+        return LabelledRowForm
 
     @admin.display(description=_("title"), ordering="title")
     def list_title(self, obj):
