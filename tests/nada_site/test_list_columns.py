@@ -121,3 +121,22 @@ def test_the_list_makes_as_many_queries_for_thirty_items_as_for_one(
 )
 def test_text_is_what_a_reader_would_see(value, expected):
     assert has_text(value) is expected
+
+
+def test_each_box_of_list_editing_is_named_for_its_column_and_item(staff_client):
+    make_page("about", title_en="About the unit")
+    html = listing(staff_client, CHANGE_LISTS["pages"])
+    assert 'aria-label="Show in the main menu: About the unit"' in html
+    assert 'aria-label="Order: About the unit"' in html
+
+
+def test_the_date_and_time_boxes_have_labels(staff_client):
+    staff_client.cookies["django_language"] = "ms"
+    html = staff_client.get("/admin/news/article/add/").content.decode()
+    assert '<label for="id_published_at_0">Tarikh:</label>' in html
+    assert '<label for="id_published_at_1">Masa:</label>' in html
+
+
+def test_the_language_switch_of_a_form_gets_a_name(staff_client):
+    html = staff_client.get("/admin/news/article/add/").content.decode()
+    assert 'src="/static/js/admin-forms.js" data-language-switch-label="' in html
