@@ -140,3 +140,22 @@ def test_the_date_and_time_boxes_have_labels(staff_client):
 def test_the_language_switch_of_a_form_gets_a_name(staff_client):
     html = staff_client.get("/admin/news/article/add/").content.decode()
     assert 'src="/static/js/admin-forms.js" data-language-switch-label="' in html
+
+
+@pytest.mark.parametrize("name", CHANGE_LISTS)
+def test_every_column_sorts(staff_client, name):
+    MAKERS[name](f"{name}-a", title_en="Alpha", title_ar="ألف")
+    MAKERS[name](f"{name}-b", title_en="Beta")
+    for column in range(1, 8):
+        for order in (str(column), f"-{column}"):
+            response = staff_client.get(f"{CHANGE_LISTS[name]}?o={order}")
+            assert response.status_code == 200, order
+
+
+def test_the_title_column_sorts_by_the_title_in_the_admin_language(staff_client):
+    make_article("b", title_en="Beta", title_ms="Alfa")
+    make_article("a", title_en="Alpha", title_ms="Beta")
+    english = listing(staff_client, CHANGE_LISTS["articles"] + "?o=1")
+    assert english.index(">Alpha<") < english.index(">Beta<")
+    malay = listing(staff_client, CHANGE_LISTS["articles"] + "?o=1", language="ms")
+    assert malay.index(">Alfa<") < malay.index(">Beta<")
