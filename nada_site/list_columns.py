@@ -11,8 +11,8 @@ a list fits a 1280 px screen in every language of the admin:
   a tooltip ("Malay: complete, English: missing, Arabic: incomplete");
 - the publishing state, "Scheduled" for an item published with a time to come;
 - a date in the short form of the admin's language;
-- and each box of list editing named for its column and its item ("show in
-  menu: About the unit"), since a table cell is no label.
+- and each box of list editing named for its column and its item ("Show in
+  the main menu: About the unit"), since a table cell is no label.
 
 Every column reads only the row's own fields: no query per row.
 """
