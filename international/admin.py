@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from international.inbox import InboxForm, change_inbox
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+from nada_site.list_columns import TranslatedListMixin
 from nada_site.localized import localized_names
 from nada_site.translated_admin import (
     TranslatedAdmin,
     TranslatedStackedInline,
-    languages_column,
 )
 from nada_site.workflow_admin import PublishableAdmin
 
@@ -143,13 +143,14 @@ class PartnerAdmin(TranslatedAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(PublishableAdmin):
-    list_display = ("title", "kind", "instrument", "standing", "signed_on", "status", "languages")
+class AgreementAdmin(TranslatedListMixin, PublishableAdmin):
+    list_display = ("list_title", "signed_on", "state", "last_updated", "languages")
     list_filter = ("status", "standing", "kind", "instrument", "partners")
     search_fields = (*localized_names("title"), "slug")
     slug_source = "title"
     date_hierarchy = "signed_on"
     filter_horizontal = ("partners",)
+    complete_language_fields = ("title", "summary")
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary")}),
         (
@@ -161,7 +162,3 @@ class AgreementAdmin(PublishableAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("partners")
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return languages_column(obj, "title")

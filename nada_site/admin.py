@@ -9,11 +9,12 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from nada_site import review_admin  # noqa: F401  (registers the reviews)
+from nada_site.list_columns import TranslatedListMixin
 from nada_site.localized import localized_names
 from nada_site.models import AddressChange, AuditEntry, Page, Question, StaffPreferences
 from nada_site.review_admin import ReadOnlyAdmin
 from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
-from nada_site.translated_admin import TranslatedStackedInline, languages_column
+from nada_site.translated_admin import TranslatedStackedInline
 from nada_site.workflow_admin import PublishableAdmin
 
 # The admin speaks as the unit, in each language: its header, page titles and start page.
@@ -39,21 +40,21 @@ class QuestionInline(TranslatedStackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(PublishableAdmin):
+class PageAdmin(TranslatedListMixin, PublishableAdmin):
     list_display = (
-        "title",
-        "slug",
-        "status",
+        "list_title",
+        "state",
         "show_in_menu",
         "show_in_footer",
         "order",
+        "last_updated",
         "languages",
-        "updated_at",
     )
     list_editable = ("show_in_menu", "show_in_footer", "order")
     list_filter = ("status", "show_in_menu", "show_in_footer")
     search_fields = (*localized_names("title"), "slug")
     slug_source = "title"
+    complete_language_fields = ("title", "body")
     fieldsets = [
         (None, {"fields": ("title", "slug", "body")}),
         (
@@ -62,10 +63,6 @@ class PageAdmin(PublishableAdmin):
         ),
     ]
     inlines = [QuestionInline]
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return languages_column(obj, "title")
 
 
 @admin.register(AuditEntry)

@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    # Form widgets' own templates, found by TEMPLATES (FORM_RENDERER below).
+    "django.forms",
     "ckeditor",
     "ckeditor_uploader",
     "django_countries",
@@ -161,6 +163,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES too, so templates/ may mend one (the admin's
+# date and time boxes get labels: templates/admin/widgets/split_datetime.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # Database: embedded SQLite unless DATABASE_URL names another (PostgreSQL in
 # production), e.g. postgres://user:password@host:5432/name

@@ -6,6 +6,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from nada_site.list_columns import TranslatedListMixin
 from nada_site.localized import localized_names
 from nada_site.translated_admin import (
     TranslatedAdmin,
@@ -60,8 +61,8 @@ class LanguageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishableAdmin):
-    list_display = ("title", "category", "status", "published_at", "is_visible", "languages")
+class ArticleAdmin(TranslatedListMixin, PublishableAdmin):
+    list_display = ("list_title", "category", "state", "publication_date", "languages")
     list_filter = ("status", "category", "published_at", LanguageFilter, "tags")
     search_fields = (*localized_names("title"), "slug")
     slug_source = "title"
@@ -70,6 +71,7 @@ class ArticleAdmin(PublishableAdmin):
     list_select_related = ("category",)
     inlines = [KeyPointInline]
     save_on_top = True
+    complete_language_fields = ("title", "summary", "body")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary", "body", "key_points_heading")}),
@@ -78,14 +80,6 @@ class ArticleAdmin(PublishableAdmin):
         (_("Image"), {"fields": ("image", "image_alt", "image_caption")}),
         (_("Read also"), {"fields": ("related",)}),
     ]
-
-    @admin.display(description=_("languages"))
-    def languages(self, obj):
-        return languages_column(obj, "title")
-
-    @admin.display(description=_("on the site"), boolean=True)
-    def is_visible(self, obj):
-        return obj.is_public
 
     def save_model(self, request, obj, form, change):
         new_image = "image" in form.changed_data and obj.image
