@@ -9,10 +9,11 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from nada_site import addresses, demo, pagecache
+        from nada_site import addresses, demo, pagecache, translation_state
         from nada_site.site import site
 
         # The site's own part, first: the home page in the menu, and the pages staff keep.
         site.register(self, navigation=[(_("Home"), "home")], demo=demo.load)
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())
+        translation_state.connect_signals()
