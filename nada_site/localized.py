@@ -23,7 +23,7 @@ def direction(code):
 
 def language_name(code):
     """The language's name in the current language: `Malay`, `Bahasa Melayu`, `الملايوية`."""
-    return get_language_info(code)["name_translated"]
+    return str(get_language_info(code)["name_translated"])
 
 
 def localized_names(field, languages=None):

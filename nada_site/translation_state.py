@@ -86,8 +86,16 @@ def is_empty(value):
 # Recording when each language changed.
 
 
+def normalized(value):
+    """A text as it reads: no text is the empty text, and a line ends the same way from any form."""
+    return str(value or "").replace("\r\n", "\n").strip()
+
+
 def digest(obj, fields, language):
-    values = [(name, getattr(obj, build_localized_fieldname(name, language))) for name in fields]
+    values = [
+        (name, normalized(getattr(obj, build_localized_fieldname(name, language))))
+        for name in fields
+    ]
     return hashlib.sha256(repr(values).encode()).hexdigest()
 
 
