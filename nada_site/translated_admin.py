@@ -186,7 +186,8 @@ class TranslatedAdmin(
             self.message_user(request, message, messages.WARNING)
 
     class Media:
-        js = ("js/translation-tabs.js",)
+        # After django-modeltranslation's script, which builds the tabs.
+        js = ("modeltranslation/js/tabbed_translation_fields.js", "js/translation-tabs.js")
         css = {"all": ("css/translation-tabs.css",)}
 
 

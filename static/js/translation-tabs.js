@@ -138,10 +138,19 @@
     });
   }
 
-  // After django-modeltranslation's script, which builds the tabs when the page is ready.
-  if (window.django && window.django.jQuery) {
-    window.django.jQuery(start);
+  // After django-modeltranslation's script, which builds the tabs when jQuery finds the
+  // page ready: once every script has run, a ready handler added now runs after its.
+  function whenTabsAreBuilt() {
+    if (window.django && window.django.jQuery) {
+      window.django.jQuery(start);
+    } else {
+      start();
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", whenTabsAreBuilt);
   } else {
-    document.addEventListener("DOMContentLoaded", start);
+    whenTabsAreBuilt();
   }
 })();
