@@ -7,6 +7,7 @@ language and say when their text is missing.
 
 import pytest
 
+from tests.browser.conftest import axe_violations
 from tests.news.conftest import make_article
 
 pytestmark = pytest.mark.browser
@@ -80,3 +81,23 @@ def test_tabs_open_on_malay_then_on_the_chosen_editing_language(signed_in, live_
     assert active_language(page) == "en"
     assert page.locator("#id_title_en").is_visible()
     assert switcher_text(page) == "English"
+
+
+def test_in_arabic_the_tabs_are_named_in_arabic_and_pass_axe(signed_in, live_server, context, axe):
+    page = signed_in
+    context.add_cookies([{"name": "django_language", "value": "ar", "url": live_server.url}])
+    article = make_article("tabs", title_ms="Berita", title_en="", title_ar="خبر")
+    page.goto(f"{live_server.url}/admin/news/article/{article.pk}/change/")
+    page.wait_for_selector(".ui-tabs-nav li[data-language]")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert active_language(page) == "ms"
+    assert switcher_text(page) == "الملايوية"
+    labels = title_tabs(page).all_inner_texts()
+    assert labels[0].startswith("الملايوية") and labels[2].startswith("العربية")
+    # What axe finds in the tabs and the switcher (the rest of the admin is Django's).
+    found = [
+        line
+        for line in axe_violations(axe, page)
+        if any(part in line for part in ("ui-id-", "ui-tabs", "translation-", "main-switch"))
+    ]
+    assert found == []
