@@ -212,12 +212,15 @@ def condition(model, language, state):
     if language == DEFAULT:
         # The default language is never older than itself.
         return ~missing if state == FILLED else None
-    outdated = ~missing & Q(
-        **{f"translation_changed_{DEFAULT}__gt": F(f"translation_changed_{language}")}
-    )
+    default_time, own_time = f"translation_changed_{DEFAULT}", f"translation_changed_{language}"
     if state == OUTDATED:
-        return outdated
-    return ~missing & ~outdated
+        return ~missing & Q(**{f"{default_time}__gt": F(own_time)})
+    # Complete: filled, and not older (an item with no record counts as up to date).
+    return ~missing & (
+        Q(**{f"{default_time}__lte": F(own_time)})
+        | Q(**{f"{default_time}__isnull": True})
+        | Q(**{f"{own_time}__isnull": True})
+    )
 
 
 def incomplete_condition(model):

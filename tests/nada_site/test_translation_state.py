@@ -367,6 +367,18 @@ def test_the_status_page_takes_the_same_number_of_queries_for_more_items(django_
     assert len(many) == len(few)
 
 
+def test_items_saved_before_their_languages_were_recorded_count_as_complete(django_user_model):
+    make_article("old")
+    TranslationChange.objects.all().delete()
+    publisher = staff(django_user_model)
+    [articles] = [
+        row for row in publisher.get(STATUS_URL).context["rows"] if row["label"] == "Articles"
+    ]
+    english = {cell["state"]: cell["count"] for cell in articles["languages"][1]["cells"]}
+    assert english == {FILLED: 1, MISSING: 0, OUTDATED: 0}
+    assert listed(publisher, "/admin/news/article/?translation=filled-en") == {"old"}
+
+
 def test_the_status_page_is_for_staff_only(client, django_user_model):
     assert client.get(STATUS_URL).status_code == 302
     visitor = django_user_model.objects.create_user("visitor", password="pw")
