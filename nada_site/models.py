@@ -309,8 +309,8 @@ class StaffPreferences(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_(
-            "The language tab that translated forms open on. Malay, the required language, "
-            "unless you mostly translate into another."
+            "The language tab that translated forms open on: the site's required language, "
+            "unless you mostly write in another."
         ),
     )
 

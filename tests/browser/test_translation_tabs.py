@@ -70,6 +70,14 @@ def test_tabs_open_on_malay_then_on_the_chosen_editing_language(signed_in, live_
     page.select_option("#modeltranslation-main-switch", label="Arabic")
     assert active_language(page) == "ar"
     assert set(selected.evaluate_all("tabs => tabs.map(tab => tab.dataset.language)")) == {"ar"}
+    # By keyboard: the arrow keys move between a group's tabs, and the others follow.
+    title_tabs(page).nth(2).focus()
+    page.keyboard.press("Home")
+    page.wait_for_function(
+        "document.querySelector('#modeltranslation-main-switch option:checked').textContent"
+        " === 'Malay'"
+    )
+    assert set(selected.evaluate_all("tabs => tabs.map(tab => tab.dataset.language)")) == {"ms"}
 
     # The staff member translates into English: their forms open on it.
     page.goto(live_server.url + "/admin/nada_site/staffpreferences/")
