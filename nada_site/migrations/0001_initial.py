@@ -6,144 +6,56 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="Page",
+            name='Page',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("title", models.CharField(max_length=200, verbose_name="title")),
-                ("title_ms", models.CharField(max_length=200, null=True, verbose_name="title")),
-                ("title_en", models.CharField(max_length=200, null=True, verbose_name="title")),
-                ("title_ar", models.CharField(max_length=200, null=True, verbose_name="title")),
-                (
-                    "slug",
-                    models.SlugField(
-                        help_text="The page's address on the site, the same in every language, e.g. privacy.",
-                        max_length=80,
-                        unique=True,
-                        verbose_name="slug",
-                    ),
-                ),
-                (
-                    "body",
-                    nada_site.richtext.SanitizedRichTextField(blank=True, verbose_name="body"),
-                ),
-                (
-                    "body_ms",
-                    nada_site.richtext.SanitizedRichTextField(
-                        blank=True, null=True, verbose_name="body"
-                    ),
-                ),
-                (
-                    "body_en",
-                    nada_site.richtext.SanitizedRichTextField(
-                        blank=True, null=True, verbose_name="body"
-                    ),
-                ),
-                (
-                    "body_ar",
-                    nada_site.richtext.SanitizedRichTextField(
-                        blank=True, null=True, verbose_name="body"
-                    ),
-                ),
-                (
-                    "show_in_menu",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Adds a link after the fixed menu items.",
-                        verbose_name="show in the main menu",
-                    ),
-                ),
-                (
-                    "show_in_footer",
-                    models.BooleanField(
-                        default=True,
-                        help_text="Adds a link to the footer of every page.",
-                        verbose_name="show in the footer",
-                    ),
-                ),
-                (
-                    "order",
-                    models.PositiveSmallIntegerField(
-                        default=0,
-                        help_text="Links are shown from the lowest number to the highest.",
-                        verbose_name="order",
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last updated")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('title', models.CharField(max_length=200, verbose_name='title')),
+                ('title_ms', models.CharField(max_length=200, null=True, verbose_name='title')),
+                ('title_en', models.CharField(max_length=200, null=True, verbose_name='title')),
+                ('title_ar', models.CharField(max_length=200, null=True, verbose_name='title')),
+                ('slug', models.SlugField(help_text="The page's address on the site, the same in every language, e.g. privacy.", max_length=80, unique=True, verbose_name='slug')),
+                ('body', nada_site.richtext.SanitizedRichTextField(blank=True, verbose_name='body')),
+                ('body_ms', nada_site.richtext.SanitizedRichTextField(blank=True, null=True, verbose_name='body')),
+                ('body_en', nada_site.richtext.SanitizedRichTextField(blank=True, null=True, verbose_name='body')),
+                ('body_ar', nada_site.richtext.SanitizedRichTextField(blank=True, null=True, verbose_name='body')),
+                ('show_in_menu', models.BooleanField(default=False, help_text='Adds a link after the fixed menu items.', verbose_name='show in the main menu')),
+                ('show_in_footer', models.BooleanField(default=True, help_text='Adds a link to the footer of every page.', verbose_name='show in the footer')),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Links are shown from the lowest number to the highest.', verbose_name='order')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last updated')),
             ],
             options={
-                "verbose_name": "page",
-                "verbose_name_plural": "pages",
-                "ordering": ["order", "id"],
+                'verbose_name': 'page',
+                'verbose_name_plural': 'pages',
+                'ordering': ['order', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="Question",
+            name='Question',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("question", models.CharField(max_length=300, verbose_name="question")),
-                (
-                    "question_ms",
-                    models.CharField(max_length=300, null=True, verbose_name="question"),
-                ),
-                (
-                    "question_en",
-                    models.CharField(max_length=300, null=True, verbose_name="question"),
-                ),
-                (
-                    "question_ar",
-                    models.CharField(max_length=300, null=True, verbose_name="question"),
-                ),
-                ("answer", nada_site.richtext.SanitizedRichTextField(verbose_name="answer")),
-                (
-                    "answer_ms",
-                    nada_site.richtext.SanitizedRichTextField(null=True, verbose_name="answer"),
-                ),
-                (
-                    "answer_en",
-                    nada_site.richtext.SanitizedRichTextField(null=True, verbose_name="answer"),
-                ),
-                (
-                    "answer_ar",
-                    nada_site.richtext.SanitizedRichTextField(null=True, verbose_name="answer"),
-                ),
-                (
-                    "order",
-                    models.PositiveSmallIntegerField(
-                        default=0,
-                        help_text="Questions are shown from the lowest number to the highest.",
-                        verbose_name="order",
-                    ),
-                ),
-                (
-                    "page",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="questions",
-                        to="nada_site.page",
-                        verbose_name="page",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('question', models.CharField(max_length=300, verbose_name='question')),
+                ('question_ms', models.CharField(max_length=300, null=True, verbose_name='question')),
+                ('question_en', models.CharField(max_length=300, null=True, verbose_name='question')),
+                ('question_ar', models.CharField(max_length=300, null=True, verbose_name='question')),
+                ('answer', nada_site.richtext.SanitizedRichTextField(verbose_name='answer')),
+                ('answer_ms', nada_site.richtext.SanitizedRichTextField(null=True, verbose_name='answer')),
+                ('answer_en', nada_site.richtext.SanitizedRichTextField(null=True, verbose_name='answer')),
+                ('answer_ar', nada_site.richtext.SanitizedRichTextField(null=True, verbose_name='answer')),
+                ('order', models.PositiveSmallIntegerField(default=0, help_text='Questions are shown from the lowest number to the highest.', verbose_name='order')),
+                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='nada_site.page', verbose_name='page')),
             ],
             options={
-                "verbose_name": "question and answer",
-                "verbose_name_plural": "questions and answers",
-                "ordering": ["order", "id"],
+                'verbose_name': 'question and answer',
+                'verbose_name_plural': 'questions and answers',
+                'ordering': ['order', 'id'],
             },
         ),
     ]

@@ -6,80 +6,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
-        ("nada_site", "0002_staff_roles"),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('nada_site', '0002_staff_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AuditEntry",
+            name='AuditEntry',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(auto_now_add=True, db_index=True, verbose_name="when"),
-                ),
-                ("actor_name", models.CharField(blank=True, max_length=150, verbose_name="who")),
-                (
-                    "action",
-                    models.CharField(
-                        choices=[
-                            ("submitted", "submitted for review"),
-                            ("published", "published"),
-                            ("withdrawn", "withdrew"),
-                            ("approved", "approved a change"),
-                            ("sent_back", "sent back"),
-                            ("deleted", "deleted"),
-                            ("recovered", "recovered"),
-                            ("role_changed", "changed a role"),
-                            ("second_factor_reset", "reset a second factor"),
-                            ("contact_exported", "exported contact messages"),
-                            ("inbox_changed", "changed the inbox address"),
-                        ],
-                        max_length=30,
-                        verbose_name="what",
-                    ),
-                ),
-                (
-                    "object_id",
-                    models.CharField(blank=True, max_length=64, verbose_name="item number"),
-                ),
-                ("object_repr", models.CharField(blank=True, max_length=200, verbose_name="item")),
-                ("detail", models.TextField(blank=True, verbose_name="detail")),
-                (
-                    "actor",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="who",
-                    ),
-                ),
-                (
-                    "content_type",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        to="contenttypes.contenttype",
-                        verbose_name="kind of item",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='when')),
+                ('actor_name', models.CharField(blank=True, max_length=150, verbose_name='who')),
+                ('action', models.CharField(choices=[('submitted', 'submitted for review'), ('published', 'published'), ('withdrawn', 'withdrew'), ('approved', 'approved a change'), ('sent_back', 'sent back'), ('deleted', 'deleted'), ('recovered', 'recovered'), ('role_changed', 'changed a role'), ('second_factor_reset', 'reset a second factor'), ('contact_exported', 'exported contact messages'), ('inbox_changed', 'changed the inbox address')], max_length=30, verbose_name='what')),
+                ('object_id', models.CharField(blank=True, max_length=64, verbose_name='item number')),
+                ('object_repr', models.CharField(blank=True, max_length=200, verbose_name='item')),
+                ('detail', models.TextField(blank=True, verbose_name='detail')),
+                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='who')),
+                ('content_type', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='contenttypes.contenttype', verbose_name='kind of item')),
             ],
             options={
-                "verbose_name": "audit trail entry",
-                "verbose_name_plural": "audit trail",
-                "ordering": ["-created_at", "-id"],
-                "default_permissions": ("view",),
+                'verbose_name': 'audit trail entry',
+                'verbose_name_plural': 'audit trail',
+                'ordering': ['-created_at', '-id'],
+                'default_permissions': ('view',),
             },
         ),
     ]

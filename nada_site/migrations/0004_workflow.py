@@ -12,255 +12,94 @@ def publish_existing_pages(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
-        ("nada_site", "0003_audit_trail"),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('nada_site', '0003_audit_trail'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name="page",
-            options={
-                "default_permissions": ("add", "change", "delete", "view", "publish"),
-                "ordering": ["order", "id"],
-                "verbose_name": "page",
-                "verbose_name_plural": "pages",
-            },
+            name='page',
+            options={'default_permissions': ('add', 'change', 'delete', 'view', 'publish'), 'ordering': ['order', 'id'], 'verbose_name': 'page', 'verbose_name_plural': 'pages'},
         ),
         migrations.AddField(
-            model_name="page",
-            name="published_at",
-            field=models.DateTimeField(
-                default=django.utils.timezone.now,
-                help_text="A published item appears on the site from this time (Malaysia time). Set a future time to schedule it.",
-                verbose_name="publication date and time",
-            ),
+            model_name='page',
+            name='published_at',
+            field=models.DateTimeField(default=django.utils.timezone.now, help_text='A published item appears on the site from this time (Malaysia time). Set a future time to schedule it.', verbose_name='publication date and time'),
         ),
         migrations.AddField(
-            model_name="page",
-            name="status",
-            field=models.CharField(
-                choices=[
-                    ("draft", "Draft"),
-                    ("review", "In review"),
-                    ("published", "Published"),
-                    ("withdrawn", "Withdrawn"),
-                ],
-                default="draft",
-                help_text="Drafts and items in review are seen only by staff. Only a Publisher publishes, schedules (a future publication time) or withdraws.",
-                max_length=20,
-                verbose_name="status",
-            ),
+            model_name='page',
+            name='status',
+            field=models.CharField(choices=[('draft', 'Draft'), ('review', 'In review'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], default='draft', help_text='Drafts and items in review are seen only by staff. Only a Publisher publishes, schedules (a future publication time) or withdraws.', max_length=20, verbose_name='status'),
         ),
         migrations.AddField(
-            model_name="page",
-            name="was_published",
-            field=models.BooleanField(
-                default=False,
-                editable=False,
-                help_text="Once published or scheduled, only a Publisher may delete or recover it.",
-                verbose_name="has been published",
-            ),
+            model_name='page',
+            name='was_published',
+            field=models.BooleanField(default=False, editable=False, help_text='Once published or scheduled, only a Publisher may delete or recover it.', verbose_name='has been published'),
         ),
         migrations.RunPython(publish_existing_pages, migrations.RunPython.noop),
         migrations.CreateModel(
-            name="ReviewRequest",
+            name='ReviewRequest',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("object_id", models.CharField(max_length=64, verbose_name="item number")),
-                ("object_repr", models.CharField(max_length=200, verbose_name="item")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("publication", "New item to publish"),
-                            ("change", "Change to published content"),
-                        ],
-                        max_length=20,
-                        verbose_name="kind",
-                    ),
-                ),
-                (
-                    "state",
-                    models.CharField(
-                        choices=[
-                            ("draft", "Being prepared"),
-                            ("pending", "Awaiting review"),
-                            ("returned", "Sent back"),
-                            ("approved", "Approved"),
-                            ("discarded", "Discarded"),
-                        ],
-                        db_index=True,
-                        max_length=20,
-                        verbose_name="state",
-                    ),
-                ),
-                (
-                    "payload",
-                    models.JSONField(
-                        blank=True, default=list, editable=False, verbose_name="proposed content"
-                    ),
-                ),
-                ("base_token", models.CharField(blank=True, editable=False, max_length=64)),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed")),
-                (
-                    "submitted_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="submitted"),
-                ),
-                (
-                    "reviewed_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="reviewed"),
-                ),
-                (
-                    "comment",
-                    models.TextField(
-                        blank=True,
-                        help_text="What to change before the item can be published. The Editor sees it.",
-                        verbose_name="Publisher's comment",
-                    ),
-                ),
-                (
-                    "author",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="proposed by",
-                    ),
-                ),
-                (
-                    "content_type",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        to="contenttypes.contenttype",
-                        verbose_name="kind of item",
-                    ),
-                ),
-                (
-                    "reviewer",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="reviewed by",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('object_id', models.CharField(max_length=64, verbose_name='item number')),
+                ('object_repr', models.CharField(max_length=200, verbose_name='item')),
+                ('kind', models.CharField(choices=[('publication', 'New item to publish'), ('change', 'Change to published content')], max_length=20, verbose_name='kind')),
+                ('state', models.CharField(choices=[('draft', 'Being prepared'), ('pending', 'Awaiting review'), ('returned', 'Sent back'), ('approved', 'Approved'), ('discarded', 'Discarded')], db_index=True, max_length=20, verbose_name='state')),
+                ('payload', models.JSONField(blank=True, default=list, editable=False, verbose_name='proposed content')),
+                ('base_token', models.CharField(blank=True, editable=False, max_length=64)),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
+                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted')),
+                ('reviewed_at', models.DateTimeField(blank=True, null=True, verbose_name='reviewed')),
+                ('comment', models.TextField(blank=True, help_text='What to change before the item can be published. The Editor sees it.', verbose_name="Publisher's comment")),
+                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
+                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='kind of item')),
+                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by')),
             ],
             options={
-                "verbose_name": "review",
-                "verbose_name_plural": "reviews",
-                "ordering": ["-submitted_at", "-updated_at", "-id"],
-                "default_permissions": ("view",),
+                'verbose_name': 'review',
+                'verbose_name_plural': 'reviews',
+                'ordering': ['-submitted_at', '-updated_at', '-id'],
+                'default_permissions': ('view',),
             },
         ),
         migrations.CreateModel(
-            name="Notification",
+            name='Notification',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "event",
-                    models.CharField(
-                        choices=[
-                            ("awaits_review", "awaits your review"),
-                            ("approved", "was approved"),
-                            ("sent_back", "was sent back to you"),
-                        ],
-                        max_length=20,
-                        verbose_name="event",
-                    ),
-                ),
-                ("actor_name", models.CharField(blank=True, max_length=150, verbose_name="by")),
-                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
-                ("read_at", models.DateTimeField(blank=True, null=True, verbose_name="read")),
-                (
-                    "recipient",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="notifications",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="recipient",
-                    ),
-                ),
-                (
-                    "review",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="notifications",
-                        to="nada_site.reviewrequest",
-                        verbose_name="review",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('event', models.CharField(choices=[('awaits_review', 'awaits your review'), ('approved', 'was approved'), ('sent_back', 'was sent back to you')], max_length=20, verbose_name='event')),
+                ('actor_name', models.CharField(blank=True, max_length=150, verbose_name='by')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
+                ('read_at', models.DateTimeField(blank=True, null=True, verbose_name='read')),
+                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL, verbose_name='recipient')),
+                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='nada_site.reviewrequest', verbose_name='review')),
             ],
             options={
-                "verbose_name": "notification",
-                "verbose_name_plural": "notifications",
-                "ordering": ["-created_at", "-id"],
-                "default_permissions": (),
+                'verbose_name': 'notification',
+                'verbose_name_plural': 'notifications',
+                'ordering': ['-created_at', '-id'],
+                'default_permissions': (),
             },
         ),
         migrations.CreateModel(
-            name="StaffPreferences",
+            name='StaffPreferences',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "email_notifications",
-                    models.BooleanField(
-                        default=False,
-                        help_text="Besides the notice in the admin, send an email when an item awaits my review, or when my change is approved or sent back.",
-                        verbose_name="email me too",
-                    ),
-                ),
-                (
-                    "email_language",
-                    models.CharField(
-                        choices=[("ms", "Malay"), ("en", "English"), ("ar", "Arabic")],
-                        default="ms",
-                        max_length=10,
-                        verbose_name="language of the emails",
-                    ),
-                ),
-                (
-                    "user",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="staff_preferences",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="staff member",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('email_notifications', models.BooleanField(default=False, help_text='Besides the notice in the admin, send an email when an item awaits my review, or when my change is approved or sent back.', verbose_name='email me too')),
+                ('email_language', models.CharField(choices=[('ms', 'Malay'), ('en', 'English'), ('ar', 'Arabic')], default='ms', max_length=10, verbose_name='language of the emails')),
+                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='staff_preferences', to=settings.AUTH_USER_MODEL, verbose_name='staff member')),
             ],
             options={
-                "verbose_name": "my preferences",
-                "verbose_name_plural": "my preferences",
-                "default_permissions": (),
+                'verbose_name': 'my preferences',
+                'verbose_name_plural': 'my preferences',
+                'default_permissions': (),
             },
         ),
         migrations.AddConstraint(
-            model_name="reviewrequest",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("state__in", ["draft", "pending", "returned"])),
-                fields=("content_type", "object_id"),
-                name="one_open_review_per_item",
-            ),
+            model_name='reviewrequest',
+            constraint=models.UniqueConstraint(condition=models.Q(('state__in', ['draft', 'pending', 'returned'])), fields=('content_type', 'object_id'), name='one_open_review_per_item'),
         ),
     ]

@@ -4,20 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("nada_site", "0005_roles"),
+        ('nada_site', '0005_roles'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="page",
-            name="slug",
-            field=models.SlugField(
-                blank=True,
-                help_text="The page's address on the site, the same in every language, e.g. privacy. Made from the title when left empty.",
-                max_length=80,
-                unique=True,
-                verbose_name="slug",
-            ),
+            model_name='page',
+            name='slug',
+            field=models.SlugField(blank=True, help_text="The page's address on the site, the same in every language, e.g. privacy. Made from the title when left empty.", max_length=80, unique=True, verbose_name='slug'),
         ),
     ]

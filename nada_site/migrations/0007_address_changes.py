@@ -15,53 +15,31 @@ def grant_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("contenttypes", "0002_remove_content_type_name"),
-        ("nada_site", "0006_slug_made_from_the_title"),
+        ('contenttypes', '0002_remove_content_type_name'),
+        ('nada_site', '0006_slug_made_from_the_title'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="AddressChange",
+            name='AddressChange',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("object_id", models.CharField(max_length=64, verbose_name="item number")),
-                ("url_name", models.CharField(max_length=100, verbose_name="kind of address")),
-                ("old_slug", models.SlugField(max_length=120, verbose_name="old slug")),
-                ("new_slug", models.SlugField(max_length=120, verbose_name="new slug")),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, editable=False, verbose_name="changed"
-                    ),
-                ),
-                (
-                    "content_type",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        to="contenttypes.contenttype",
-                        verbose_name="kind of item",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('object_id', models.CharField(max_length=64, verbose_name='item number')),
+                ('url_name', models.CharField(max_length=100, verbose_name='kind of address')),
+                ('old_slug', models.SlugField(max_length=120, verbose_name='old slug')),
+                ('new_slug', models.SlugField(max_length=120, verbose_name='new slug')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='changed')),
+                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype', verbose_name='kind of item')),
             ],
             options={
-                "verbose_name": "address change",
-                "verbose_name_plural": "address changes",
-                "ordering": ["-created_at", "-id"],
-                "default_permissions": ("view", "delete"),
-                "indexes": [
-                    models.Index(fields=["content_type", "object_id"], name="address_change_item")
-                ],
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("url_name", "old_slug"), name="one_redirect_per_address"
-                    )
-                ],
+                'verbose_name': 'address change',
+                'verbose_name_plural': 'address changes',
+                'ordering': ['-created_at', '-id'],
+                'default_permissions': ('view', 'delete'),
+                'indexes': [models.Index(fields=['content_type', 'object_id'], name='address_change_item')],
+                'constraints': [models.UniqueConstraint(fields=('url_name', 'old_slug'), name='one_redirect_per_address')],
             },
         ),
         migrations.RunPython(grant_roles, migrations.RunPython.noop),

@@ -4,16 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("nada_site", "0007_address_changes"),
+        ('nada_site', '0007_address_changes'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="page",
-            name="warning_count",
-            field=models.PositiveIntegerField(
-                default=0, editable=False, serialize=False, verbose_name="content warnings"
-            ),
+            model_name='page',
+            name='warning_count',
+            field=models.PositiveIntegerField(default=0, editable=False, serialize=False, verbose_name='content warnings'),
         ),
     ]
