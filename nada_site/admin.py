@@ -130,7 +130,7 @@ class AddressChangeAdmin(admin.ModelAdmin):
 class StaffPreferencesAdmin(admin.ModelAdmin):
     """Each staff member's own choices: the list opens their own."""
 
-    fields = ("email_notifications", "email_language")
+    fields = ("email_notifications", "email_language", "editing_language")
 
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_staff

@@ -9,7 +9,7 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from nada_site import addresses, demo, pagecache, start_page
+        from nada_site import addresses, demo, pagecache, start_page, translation_state
         from nada_site.site import site
 
         # The site's own part, first: the home page in the menu, and the pages staff keep.
@@ -21,3 +21,4 @@ class SiteConfig(AppConfig):
         )
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())
+        translation_state.connect_signals()

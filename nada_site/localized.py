@@ -21,6 +21,11 @@ def direction(code):
     return "rtl" if get_language_info(code)["bidi"] else "ltr"
 
 
+def language_name(code):
+    """The language's name in the current language: `Malay`, `Bahasa Melayu`, `الملايوية`."""
+    return str(get_language_info(code)["name_translated"])
+
+
 def localized_names(field, languages=None):
     """`["title_ms", "title_en", "title_ar"]`: a translated field's name in each language."""
     return [build_localized_fieldname(field, code) for code in languages or LANGUAGE_CODES]

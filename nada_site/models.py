@@ -303,6 +303,16 @@ class StaffPreferences(models.Model):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    editing_language = models.CharField(
+        _("editing language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_(
+            "The language tab that translated forms open on: the site's required language, "
+            "unless you mostly write in another."
+        ),
+    )
 
     class Meta:
         verbose_name = _("my preferences")
@@ -363,3 +373,36 @@ class AddressChange(models.Model):
 
     def new_address(self):
         return self.address(self.new_slug)
+
+
+class TranslationChange(models.Model):
+    """
+    When one language's text of a translated item last changed: its fields in
+    that language, all together (nada_site.translation_state). The item is out
+    of date in a language when the default language's text changed after it.
+    """
+
+    affects_public_pages = False
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, verbose_name=_("kind of item")
+    )
+    object_id = models.CharField(_("item number"), max_length=64)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    # A fingerprint of the language's texts as last saved, to tell a change from a save.
+    digest = models.CharField(max_length=64, editable=False)
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("change of a translation")
+        verbose_name_plural = _("changes of translations")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language"],
+                name="one_translation_change_per_language",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.language} {self.changed_at}"

@@ -15,9 +15,9 @@ number of queries whatever the number of items.
   those who may publish (and so move or withdraw them), the next few by
   time, in Malaysia time.
 - Content warnings: `nada_site.content_warnings.content_warnings(user)`.
-- The translation gaps (`translation_gaps(user)`, of the translation status
-  page) join as one more provider in `TASKS`: any callable that takes the
-  user and returns `StartTask`s, or mappings with their keys.
+- Translation gaps: `nada_site.translation_state.translation_gaps(user)`,
+  the published items missing a language or out of date in one, of each
+  kind the user may change; the translation status page has the detail.
 """
 
 from django.apps import apps
@@ -30,6 +30,7 @@ from django.utils.translation import ngettext
 from nada_site.content_warnings import content_warnings
 from nada_site.models import ReviewRequest
 from nada_site.site import StartTask
+from nada_site.translation_state import translation_gaps
 from nada_site.workflow import Status, can_publish, is_publishable, permission_name
 
 # How many of the scheduled items of one kind the start page names.
@@ -149,4 +150,18 @@ def warning_tasks(user):
         )
 
 
-TASKS = [review_tasks, draft_tasks, scheduled_tasks, warning_tasks]
+def translation_tasks(user):
+    for entry in translation_gaps(user):
+        yield StartTask(
+            ngettext(
+                "%(kind)s: %(count)d published item missing a language or out of date in one",
+                "%(kind)s: %(count)d published items missing a language or out of date in one",
+                entry["count"],
+            )
+            % {"kind": entry["label"], "count": entry["count"]},
+            entry["count"],
+            entry["url"],
+        )
+
+
+TASKS = [review_tasks, draft_tasks, scheduled_tasks, warning_tasks, translation_tasks]

@@ -11,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets
+from django.core.exceptions import FieldDoesNotExist
 from django.db import router, transaction
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
@@ -21,8 +22,16 @@ from modeltranslation.admin import (
 from modeltranslation.utils import build_localized_fieldname
 from reversion_compare.admin import CompareVersionAdmin
 
-from nada_site import content_warnings
-from nada_site.localized import direction, filled_languages, is_translated_original
+from nada_site import content_warnings, translation_state
+from nada_site.localized import (
+    LANGUAGE_CODES,
+    direction,
+    filled_languages,
+    is_translated_original,
+    language_name,
+)
+from nada_site.models import StaffPreferences
+from nada_site.scripts import script_warnings
 
 EDIT_TOKEN_FIELD = "edit_token"
 
@@ -146,17 +155,40 @@ class TranslatedAdmin(
             return super().get_prepopulated_fields(request, obj)
         return {"slug": (build_localized_fieldname(self.slug_source, settings.LANGUAGE_CODE),)}
 
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if translation_state.key_fields(self.model):
+            filters.append(translation_state.TranslationFilter)
+        return filters
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["translation_tabs"] = tabs_data(request, context)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # The item and its parts are saved: check their texts as they now are.
         self.report_content_problems(
             request, form.instance, content_warnings.problems_of(form.instance)
         )
+        self.report_script_problems(
+            request, script_warnings(content_warnings.items_of(form.instance))
+        )
 
     def report_content_problems(self, request, obj, problems):
         """Warn about what the content checks found; the save has gone through."""
         for message in content_warnings.messages_of(problems):
             self.message_user(request, message, messages.WARNING)
+
+    def report_script_problems(self, request, warnings):
+        """Warn about texts in another language's script; the save has gone through."""
+        for message in warnings:
+            self.message_user(request, message, messages.WARNING)
+
+    class Media:
+        # After django-modeltranslation's script, which builds the tabs.
+        js = ("modeltranslation/js/tabbed_translation_fields.js", "js/translation-tabs.js")
+        css = {"all": ("css/translation-tabs.css",)}
 
 
 class TranslatedStackedInline(DirectionalFieldsMixin, TranslationStackedInline):
@@ -170,3 +202,66 @@ class TranslatedTabularInline(DirectionalFieldsMixin, TranslationTabularInline):
 def languages_column(obj, field):
     """`MS EN AR`: the languages in which `field` of `obj` has text, for a list column."""
     return " ".join(code.upper() for code in filled_languages(obj, field)) or "—"
+
+
+def editing_language(user):
+    """The language the staff member's translated forms open on (their preferences)."""
+    chosen = (
+        StaffPreferences.objects.filter(user=user)
+        .values_list("editing_language", flat=True)
+        .first()
+    )
+    return chosen if chosen in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+def tabs_data(request, context):
+    """
+    What static/js/translation-tabs.js needs to label the language tabs of a
+    change form and its inlines: the language to open on, each language's
+    name, and the state of each translation field, by the id of its input.
+    """
+    all_forms = [context["adminform"].form]
+    for inline in context.get("inline_admin_formsets", ()):
+        all_forms += list(inline.formset.forms)
+    states = {}
+    by_model = {}
+    for form in all_forms:
+        by_model.setdefault(form._meta.model, []).append(form)
+    for model, model_forms in by_model.items():
+        pks = [form.instance.pk for form in model_forms if form.instance.pk is not None]
+        times = translation_state.changed_times(model, pks) if pks else {}
+        for form in model_forms:
+            outdated = translation_state.outdated_languages(form.instance.pk, times)
+            for name in form.fields:
+                language = getattr(model_field(model, name), "language", None)
+                if not language:
+                    continue
+                bound = form[name]
+                if translation_state.is_empty(bound.value()):
+                    state = translation_state.MISSING
+                elif language in outdated:
+                    state = translation_state.OUTDATED
+                else:
+                    state = translation_state.FILLED
+                states[bound.auto_id] = state
+    default = language_name(settings.LANGUAGE_CODE)
+    return {
+        "language": editing_language(request.user),
+        "languages": [{"code": code, "name": language_name(code)} for code in LANGUAGE_CODES],
+        "fields": states,
+        "states": {
+            translation_state.FILLED: str(_("filled")),
+            translation_state.MISSING: str(_("missing")),
+            translation_state.OUTDATED: str(
+                _("older than the %(language)s text") % {"language": default}
+            ),
+        },
+        "switcher": str(_("Editing language")),
+    }
+
+
+def model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None

@@ -9,6 +9,7 @@ from django.views.static import serve as static_serve
 from nada_site import handbook, two_factor, uploads, views
 from nada_site.site import site
 from nada_site.sitemaps import sitemaps
+from nada_site.translation_status import TranslationStatusView
 
 SITEMAPS = sitemaps()
 
@@ -37,6 +38,11 @@ urlpatterns = [
     path("admin/", include(two_factor_patterns)),
     # The staff handbook, inside the admin, for signed-in staff only.
     path("admin/handbook/", handbook.handbook_view, name="handbook"),
+    path(
+        "admin/translation-status/",
+        TranslationStatusView.as_view(),
+        name="translation_status",
+    ),
     path("admin/", admin.site.urls),
     path("ckeditor/upload/", uploads.upload_image, name="ckeditor_upload"),
     path("ckeditor/browse/", uploads.browse_images, name="ckeditor_browse"),

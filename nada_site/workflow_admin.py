@@ -121,6 +121,13 @@ class PublishableAdmin(TranslatedAdmin):
         super().report_content_problems(request, obj, problems)
         content_warnings.store_count(obj, len(problems))
 
+    def report_script_problems(self, request, warnings):
+        if getattr(request, "_workflow_rehearsing", False):
+            # Told with the content warnings once the proposal is kept.
+            request._proposal_warnings = [*getattr(request, "_proposal_warnings", ()), *warnings]
+            return
+        super().report_script_problems(request, warnings)
+
     def message_user(self, request, *args, **kwargs):
         # Inside a rehearsal nothing is saved, so "changed successfully" would mislead.
         if not getattr(request, "_workflow_rehearsing", False):

@@ -137,11 +137,6 @@ def test_the_date_and_time_boxes_have_labels(staff_client):
     assert '<label for="id_published_at_1">Masa:</label>' in html
 
 
-def test_the_language_switch_of_a_form_gets_a_name(staff_client):
-    html = staff_client.get("/admin/news/article/add/").content.decode()
-    assert 'src="/static/js/admin-forms.js" data-language-switch-label="' in html
-
-
 @pytest.mark.parametrize("name", CHANGE_LISTS)
 def test_every_column_sorts(staff_client, name):
     MAKERS[name](f"{name}-a", title_en="Alpha", title_ar="ألف")

@@ -39,10 +39,12 @@ PAGE_DRAFTS = "/admin/nada_site/page/?status__exact=draft"
 AGREEMENT_DRAFTS = "/admin/international/agreement/?status__exact=draft"
 ARTICLES_SCHEDULED = "/admin/news/article/?status__exact=published"
 PAGE_WARNINGS = "/admin/nada_site/page/?warnings=yes"
+# A page written in Malay alone (make_page), published: a gap in English and Arabic.
+PAGE_GAPS = "/admin/nada_site/page/?status__exact=published"
 UNANSWERED = "/admin/contact/contactmessage/?status__in=new%2Cin_progress"
 FAILED = "/admin/contact/contactmessage/?notification_state__exact=failed"
 
-CONTENT = {ARTICLE_DRAFTS: 3, PAGE_DRAFTS: 1, AGREEMENT_DRAFTS: 1, PAGE_WARNINGS: 1}
+CONTENT = {ARTICLE_DRAFTS: 3, PAGE_DRAFTS: 1, AGREEMENT_DRAFTS: 1, PAGE_WARNINGS: 1, PAGE_GAPS: 1}
 SCHEDULE = {ARTICLES_SCHEDULED: 2}
 INBOX = {UNANSWERED: 2, FAILED: 1}
 EXPECTED = {
@@ -187,6 +189,14 @@ def test_a_task_lists_exactly_its_items(staff):
     assert {article.slug for article in scheduled} == {"later-0", "later-1"}
     unanswered = client.get(tasks[UNANSWERED][0]).context["cl"].result_list
     assert {message.subject for message in unanswered} == {"Soalan 0", "Soalan 1"}
+    gaps = client.get(tasks[PAGE_GAPS][0]).context["cl"].result_list
+    assert {page.slug for page in gaps} == {"warned"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_start_page_leads_to_the_translation_status_page(staff, language):
+    page = client_for(staff["editor"], language).get("/admin/").content.decode()
+    assert 'href="/admin/translation-status/"' in page
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

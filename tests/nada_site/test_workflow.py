@@ -331,7 +331,10 @@ def test_each_staff_member_sets_their_own_preferences_only(editor, publisher):
     assert response.status_code == 302
     own = StaffPreferences.objects.get(user=editor.user)
     assert response["Location"] == f"/admin/nada_site/staffpreferences/{own.pk}/change/"
-    editor.post(response["Location"], {"email_notifications": "on", "email_language": "en"})
+    editor.post(
+        response["Location"],
+        {"email_notifications": "on", "email_language": "en", "editing_language": "ms"},
+    )
     own.refresh_from_db()
     assert own.email_notifications and own.email_language == "en"
     assert publisher.get(f"/admin/nada_site/staffpreferences/{own.pk}/change/").status_code in (
