@@ -150,7 +150,6 @@ class AgreementAdmin(TranslatedListMixin, PublishableAdmin):
     slug_source = "title"
     date_hierarchy = "signed_on"
     filter_horizontal = ("partners",)
-    complete_language_fields = ("title", "summary")
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary")}),
         (

@@ -54,7 +54,6 @@ class PageAdmin(TranslatedListMixin, PublishableAdmin):
     list_filter = ("status", "show_in_menu", "show_in_footer")
     search_fields = (*localized_names("title"), "slug")
     slug_source = "title"
-    complete_language_fields = ("title", "body")
     fieldsets = [
         (None, {"fields": ("title", "slug", "body")}),
         (

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from nada_site.localized import LANGUAGE_CODES, direction, localize
+from nada_site.translation_state import key_fields
 
 COMPLETE, INCOMPLETE, MISSING = "complete", "incomplete", "missing"
 # What each state looks like in the column, and what it is called in words.
@@ -96,15 +97,14 @@ class TranslatedListMixin:
     """
     The shared columns of a list of translated, publishable content; an admin
     puts `list_title`, `languages`, `state` and a date column in its
-    `list_display`, and names the translated fields a language needs to be
-    complete in `complete_language_fields` (the title first).
+    `list_display`. A language is complete when the item's key fields have
+    text in it (`translation_state.key_fields()`, the title first), as on the
+    translation status page.
     """
-
-    complete_language_fields = ("title",)
 
     def get_changelist_form(self, request, **kwargs):
         base = super().get_changelist_form(request, **kwargs)
-        title_field = self.complete_language_fields[0]
+        title_field = key_fields(self.model)[0]
 
         class LabelledRowForm(base):
             def __init__(self, *args, **kwargs):
@@ -122,7 +122,7 @@ class TranslatedListMixin:
 
     @admin.display(description=_("title"), ordering="title")
     def list_title(self, obj):
-        text = localize(obj, self.complete_language_fields[0])
+        text = localize(obj, key_fields(self.model)[0])
         label = str(text) or str(obj)
         if text and text.language != get_language():
             return format_html(
@@ -136,7 +136,7 @@ class TranslatedListMixin:
 
     @admin.display(description=_("languages"))
     def languages(self, obj):
-        return language_status(language_states(obj, self.complete_language_fields))
+        return language_status(language_states(obj, key_fields(self.model)))
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):

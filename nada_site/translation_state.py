@@ -11,9 +11,10 @@ changed).
   fingerprint stored for it and, when they differ, records the time. A
   workflow rehearsal's records are rolled back with the rest of it.
 - An item's *key fields* in a language are what it needs to exist in that
-  language: the fields required in the default language, or else those the
-  model never leaves blank, or else its first translated field (an article's
-  title). An item is *missing* in a language when one of them is empty
+  language: those its translation options name as `complete_fields` (an
+  article's title, summary and body), or else the fields required in the
+  default language, or else those the model never leaves blank, or else its
+  first translated field. The admin lists' languages column reads the same. An item is *missing* in a language when one of them is empty
   there, *out of date* when it is not missing and the default language's
   text changed after this language's, and *complete* otherwise.
 - `states_queryset()` annotates a queryset with both, for the admin lists'
@@ -68,7 +69,11 @@ def key_fields(model):
     fields = translated_fields(model)
     if not fields:
         return []
-    required = translator.get_options_for_model(model).required_languages
+    options = translator.get_options_for_model(model)
+    declared = getattr(options, "complete_fields", ())
+    if declared:
+        return list(declared)
+    required = options.required_languages
     if isinstance(required, dict):
         named = set(required.get(DEFAULT, ()))
         if named:

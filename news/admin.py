@@ -71,7 +71,6 @@ class ArticleAdmin(TranslatedListMixin, PublishableAdmin):
     list_select_related = ("category",)
     inlines = [KeyPointInline]
     save_on_top = True
-    complete_language_fields = ("title", "summary", "body")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary", "body", "key_points_heading")}),

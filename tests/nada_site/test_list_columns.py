@@ -34,15 +34,15 @@ def listing(client, path, language="en"):
 
 
 def test_each_language_is_complete_incomplete_or_missing_in_words(staff_client):
-    make_article(
+    # An agreement needs its title and summary in a language, as on the translation status page.
+    make_agreement(
         "partly-english",
-        title_ms="Mesyuarat serantau",
+        title_ms="Memorandum serantau",
         summary_ms="Ringkasan.",
-        body_ms="<p>Isi berita.</p>",
-        title_en="Regional meeting",
-        body_en="<p>&nbsp;</p>",
+        title_en="Regional memorandum",
+        summary_en="  ",
     )
-    html = listing(staff_client, CHANGE_LISTS["articles"])
+    html = listing(staff_client, CHANGE_LISTS["agreements"])
     assert "Malay: complete, English: incomplete, Arabic: missing" in html
     assert 'language-status__item--complete" aria-hidden="true">MS' in html
     assert 'language-status__item--missing" aria-hidden="true">AR' in html
