@@ -1,5 +1,18 @@
-from django.apps import AppConfig
+from axes.apps import AppConfig as AxesAppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
+
+
+def name_models(app_label, names):
+    """
+    Give the models of a third-party app names staff understand, in gettext:
+    `names` maps a model name to its (singular, plural). Only the admin's
+    labels change: migrations read the names the app declares.
+    """
+    app_config = apps.get_app_config(app_label)
+    for model_name, (singular, plural) in names.items():
+        opts = app_config.get_model(model_name)._meta
+        opts.verbose_name, opts.verbose_name_plural = singular, plural
 
 
 class SiteConfig(AppConfig):
@@ -7,6 +20,7 @@ class SiteConfig(AppConfig):
 
     name = "nada_site"
     verbose_name = _("Site")
+    default = True  # the app config of nada_site; LockoutConfig is axes'
 
     def ready(self):
         from nada_site import addresses, demo, pagecache
@@ -16,3 +30,41 @@ class SiteConfig(AppConfig):
         site.register(self, navigation=[(_("Home"), "home")], demo=demo.load)
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())
+        # django-otp names its apps and devices in English only, or not at
+        # all; staff meet them in the roles' permissions.
+        apps.get_app_config("otp_totp").verbose_name = _("Authenticator apps")
+        name_models("otp_totp", {"TOTPDevice": (_("authenticator app"), _("authenticator apps"))})
+        apps.get_app_config("otp_static").verbose_name = _("Backup codes")
+        name_models(
+            "otp_static",
+            {
+                "StaticDevice": (_("backup code list"), _("backup code lists")),
+                "StaticToken": (_("backup code"), _("backup codes")),
+            },
+        )
+
+
+class LockoutConfig(AxesAppConfig):
+    """
+    django-axes (settings.INSTALLED_APPS names this in its place), named for
+    staff: its records are the failed sign-ins that lock an account out, and
+    the sign-ins themselves.
+    """
+
+    default = False
+    verbose_name = _("Sign-in lockouts")
+
+    def ready(self):
+        super().ready()
+        name_models(
+            self.label,
+            {
+                "AccessAttempt": (_("failed sign-in"), _("failed sign-ins")),
+                "AccessAttemptExpiration": (
+                    _("end of a failed sign-in's count"),
+                    _("ends of failed sign-ins' counts"),
+                ),
+                "AccessFailureLog": (_("failed sign-in record"), _("failed sign-in records")),
+                "AccessLog": (_("sign-in record"), _("sign-in records")),
+            },
+        )

@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 
 from nada_site import two_factor
 from nada_site.audit import Action, record
+from nada_site.roles import permission_label
 
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 AUDITED_FLAGS = ("is_staff", "is_superuser")
@@ -71,6 +72,16 @@ def flag_changes(form, field_names, change):
     return changes
 
 
+class PermissionLabelsMixin:
+    """The permission widgets name each permission in the staff member's language."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if formfield is not None and db_field.related_model is Permission:
+            formfield.label_from_instance = permission_label
+        return formfield
+
+
 def record_role_change(request, obj, changes):
     if changes:
         record(Action.ROLE_CHANGED, actor=request.user, obj=obj, detail="; ".join(changes))
@@ -89,7 +100,7 @@ class SecondFactorFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StaffUserAdmin(UserAdmin):
+class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
     list_display = (
         "username",
         "first_name",
@@ -204,7 +215,7 @@ class StaffUserAdmin(UserAdmin):
         return TemplateResponse(request, "admin/auth/user/reset_second_factor.html", context)
 
 
-class StaffGroupAdmin(GroupAdmin):
+class StaffGroupAdmin(PermissionLabelsMixin, GroupAdmin):
     """Roles: a change to a group's permissions goes to the audit trail."""
 
     def save_related(self, request, form, formsets, change):

@@ -1,0 +1,8 @@
+"""
+Arabic: dates with the day first, as Django's Arabic DATE_FORMAT writes them,
+also when a time follows (Django has no Arabic DATETIME_FORMAT and would
+fall back to the English order).
+"""
+
+DATETIME_FORMAT = "j F، Y، g:i A"  # '25 أكتوبر، 2006، 3:00 م'
+SHORT_DATETIME_FORMAT = "d‏/m‏/Y g:i A"  # '25‏/10‏/2006 3:00 م'
