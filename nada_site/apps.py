@@ -1,5 +1,8 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig, apps
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,6 +47,33 @@ class SiteConfig(AppConfig):
         )
 
 
+def _when(moment):
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT") if moment else ""
+
+
+def _failed_sign_ins(attempt):
+    return gettext("Failed sign-ins of %(username)s from %(address)s") % {
+        "username": attempt.username,
+        "address": attempt.ip_address,
+    }
+
+
+def _failed_sign_in(failure):
+    return gettext("Failed sign-in of %(username)s from %(address)s, %(time)s") % {
+        "username": failure.username,
+        "address": failure.ip_address,
+        "time": _when(failure.attempt_time),
+    }
+
+
+def _sign_in(log):
+    return gettext("Sign-in of %(username)s from %(address)s, %(time)s") % {
+        "username": log.username,
+        "address": log.ip_address,
+        "time": _when(log.attempt_time),
+    }
+
+
 class LockoutConfig(AxesAppConfig):
     """
     django-axes (settings.INSTALLED_APPS names this in its place), named for
@@ -68,3 +98,8 @@ class LockoutConfig(AxesAppConfig):
                 "AccessLog": (_("sign-in record"), _("sign-in records")),
             },
         )
+        # Each record's name, which the admin shows in its titles and
+        # breadcrumbs: axes writes it in English ("Access Log for …").
+        self.get_model("AccessAttempt").__str__ = _failed_sign_ins
+        self.get_model("AccessFailureLog").__str__ = _failed_sign_in
+        self.get_model("AccessLog").__str__ = _sign_in
