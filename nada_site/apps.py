@@ -1,7 +1,9 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig, apps
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +18,19 @@ def name_models(app_label, names):
     for model_name, (singular, plural) in names.items():
         opts = app_config.get_model(model_name)._meta
         opts.verbose_name, opts.verbose_name_plural = singular, plural
+
+
+def boolean_icon(value):
+    """
+    The admin's yes/no/unknown icon, its text alternative in the staff
+    member's language: Django's own writes "True", "False" or "None".
+    """
+    icon, text = {
+        True: ("yes", _("Yes")),
+        False: ("no", _("No")),
+        None: ("unknown", _("Unknown")),
+    }[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
 
 
 class SiteConfig(AppConfig):
@@ -33,6 +48,10 @@ class SiteConfig(AppConfig):
         site.register(self, navigation=[(_("Home"), "home")], demo=demo.load)
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())
+        # Every yes/no column and field of the admin reads its icon from here.
+        from django.contrib.admin.templatetags import admin_list
+
+        admin_list._boolean_icon = boolean_icon
         # django-otp names its apps and devices in English only, or not at
         # all; staff meet them in the roles' permissions.
         apps.get_app_config("otp_totp").verbose_name = _("Authenticator apps")

@@ -10,12 +10,14 @@ the user's page (nada_site.two_factor.reset_second_factor).
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -100,7 +102,22 @@ class SecondFactorFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StaffPasswordChangeForm(AdminPasswordChangeForm):
+    """
+    Django's form to set a staff member's password, its help text in the
+    language of whoever reads it: Django joins its two sentences into one
+    string when it loads, in the language active then, the second in English.
+    """
+
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
 class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
+    change_password_form = StaffPasswordChangeForm
     list_display = (
         "username",
         "first_name",

@@ -80,6 +80,9 @@ LEAKS = [
     "Changed:",
     "Deleted:",
     "Are you sure",
+    "True",
+    "False",
+    "Nada_site",
     # permissions and content types
     "Can add",
     "Can change",
@@ -127,6 +130,8 @@ LEAKS = [
     "Without warnings",
     "Address changes",
     "address changes",
+    "Failed sign-ins of",
+    "If disabled, the current password",
 ]
 LEAK_PATTERN = re.compile("|".join(rf"(?<!\w){re.escape(leak)}(?!\w)" for leak in LEAKS))
 
