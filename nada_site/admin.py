@@ -16,6 +16,10 @@ from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
 from nada_site.translated_admin import TranslatedStackedInline, languages_column
 from nada_site.workflow_admin import PublishableAdmin
 
+# The admin names the unit, not the framework ("Django administration").
+admin.site.site_header = _("International Unit: site administration")
+admin.site.site_title = _("International Unit administration")
+
 # Staff accounts and roles (nada_site/staff_admin.py) in place of Django's own admin.
 admin.site.unregister(get_user_model())
 admin.site.register(get_user_model(), StaffUserAdmin)

@@ -46,6 +46,7 @@ LEAKS = [
     # Django's admin
     "Django administration",
     "Django site admin",
+    "Django",
     "Site administration",
     "Toggle theme",
     "Show counts",
