@@ -77,9 +77,7 @@ def test_the_agreement_list_names_countries_in_the_page_language_in_its_order(cl
 
 
 @pytest.mark.parametrize("language", ["ms", "ar"])
-def test_the_admin_names_and_sorts_countries_in_the_staff_members_language(
-    staff_client, language
-):
+def test_the_admin_names_and_sorts_countries_in_the_staff_members_language(staff_client, language):
     for code in CODES:
         partner(code)
     staff_client.cookies["django_language"] = language
