@@ -22,6 +22,17 @@ EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 ADMINISTRATORS = "Administrators"
 ROLES = (EDITORS, PUBLISHERS, ADMINISTRATORS)
+# The roles' names as staff read them; the groups keep the English names above.
+ROLE_NAMES = {
+    EDITORS: _("Editors"),
+    PUBLISHERS: _("Publishers"),
+    ADMINISTRATORS: _("Administrators"),
+}
+
+
+def role_name(name):
+    """A group's name in the active language: a role's translated, any other as it is."""
+    return str(ROLE_NAMES.get(name, name))
 
 
 def has_role(user):

@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from nada_site import two_factor
 from nada_site.audit import Action, record
-from nada_site.roles import permission_label
+from nada_site.roles import permission_label, role_name
 
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 AUDITED_FLAGS = ("is_staff", "is_superuser")
@@ -75,13 +75,23 @@ def flag_changes(form, field_names, change):
 
 
 class PermissionLabelsMixin:
-    """The permission widgets name each permission in the staff member's language."""
+    """The permission and role widgets name each in the staff member's language."""
 
     def formfield_for_manytomany(self, db_field, request=None, **kwargs):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         if formfield is not None and db_field.related_model is Permission:
             formfield.label_from_instance = permission_label
+        if formfield is not None and db_field.related_model is Group:
+            formfield.label_from_instance = lambda group: role_name(group.name)
         return formfield
+
+
+class RoleFilter(admin.RelatedFieldListFilter):
+    """The users list's filter by role, the roles named in the staff member's language."""
+
+    def field_choices(self, field, request, model_admin):
+        choices = super().field_choices(field, request, model_admin)
+        return sorted(((pk, role_name(name)) for pk, name in choices), key=lambda choice: choice[1])
 
 
 def record_role_change(request, obj, changes):
@@ -128,7 +138,13 @@ class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
         "roles",
         "second_factor",
     )
-    list_filter = ("is_staff", "is_superuser", "is_active", "groups", SecondFactorFilter)
+    list_filter = (
+        "is_staff",
+        "is_superuser",
+        "is_active",
+        ("groups", RoleFilter),
+        SecondFactorFilter,
+    )
     actions = ["reset_second_factor"]
 
     def get_queryset(self, request):
@@ -141,7 +157,7 @@ class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
 
     @admin.display(description=_("roles"))
     def roles(self, user):
-        return ", ".join(sorted(group.name for group in user.groups.all()))
+        return ", ".join(sorted(role_name(group.name) for group in user.groups.all()))
 
     @admin.display(description=_("second factor"), boolean=True, ordering="has_second_factor")
     def second_factor(self, user):
@@ -234,6 +250,12 @@ class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
 
 class StaffGroupAdmin(PermissionLabelsMixin, GroupAdmin):
     """Roles: a change to a group's permissions goes to the audit trail."""
+
+    list_display = ("role",)
+
+    @admin.display(description=_("role"), ordering="name")
+    def role(self, group):
+        return role_name(group.name)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -135,3 +135,20 @@ def test_the_roles_permission_widget_speaks_the_staff_members_language(staff_cli
     with translation.override(language):
         export = permission_label(Permission.objects.get(codename="export_contactmessage"))
     assert "Can export" not in export
+
+
+@pytest.mark.parametrize(("language", "editors"), [("ms", "Editor"), ("ar", "المحررون")])
+def test_the_roles_are_named_in_the_staff_members_language(
+    staff_client, django_user_model, language, editors
+):
+    member = django_user_model.objects.create_user("aminah", is_staff=True)
+    member.groups.add(Group.objects.get(name="Editors"))
+    staff_client.cookies["django_language"] = language
+    users = staff_client.get("/admin/auth/user/").content.decode()
+    roles = staff_client.get("/admin/auth/group/").content.decode()
+    form = staff_client.get(f"/admin/auth/user/{member.pk}/change/").content.decode()
+    assert f'<td class="field-roles">{editors}</td>' in users
+    assert f">{editors}</a>" in users  # the filter by role
+    assert f">{editors}</a>" in roles
+    assert f">{editors}</option>" in form
+    assert "Editors" not in users.replace("groups__id__exact", "")
