@@ -3,6 +3,7 @@ from django.apps import AppConfig, apps
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,30 @@ def boolean_icon(value):
     return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
 
 
+def _relationship(from_, to, message):
+    return gettext(message) % {"from": from_, "to": to}
+
+
+def name_relationships():
+    """
+    The tables behind many-to-many fields, named in the language of whoever
+    reads them (the admin's delete pages list them): Django names them once,
+    in the language active when it loads the models.
+    """
+    for model in apps.get_models():
+        for field in model._meta.local_many_to_many:
+            opts = field.remote_field.through._meta
+            if not opts.auto_created:
+                continue
+            from_, to = model._meta.model_name, field.remote_field.model._meta.model_name
+            if from_ == to:
+                from_, to = f"from_{from_}", f"to_{to}"
+            opts.verbose_name = lazy(_relationship, str)(from_, to, "%(from)s-%(to)s relationship")
+            opts.verbose_name_plural = lazy(_relationship, str)(
+                from_, to, "%(from)s-%(to)s relationships"
+            )
+
+
 class SiteConfig(AppConfig):
     """The project package: base templates' tags, shared helpers and commands."""
 
@@ -48,6 +73,7 @@ class SiteConfig(AppConfig):
         site.register(self, navigation=[(_("Home"), "home")], demo=demo.load)
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())
+        name_relationships()
         # Every yes/no column and field of the admin reads its icon from here.
         from django.contrib.admin.templatetags import admin_list
 
