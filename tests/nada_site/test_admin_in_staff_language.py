@@ -12,6 +12,7 @@ the reason it is not.
 
 import re
 from html.parser import HTMLParser
+from io import StringIO
 
 import pytest
 import reversion
@@ -153,7 +154,7 @@ NOT_OPENED = {
     "admin:autocomplete",
     "admin:jsi18n",
     "two_factor:qr",
-    # Sign-in and sign-out: the sign-in page is for those signed out, sign-out is a POST.
+    # Sign-in (for those signed out: below) and sign-out (a POST).
     "two_factor:login",
     "admin:login",
     "admin:logout",
@@ -306,7 +307,7 @@ def urls_of(url_name, pattern, items):
 @pytest.fixture
 def content(django_user_model):
     """The demo content, and one item of every kind staff may open that the demo has none of."""
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_content", stdout=StringIO())
     author = django_user_model.objects.create_user("penulis", password="pw", is_staff=True)
     author.groups.add(Group.objects.get(name=EDITORS))
     article = Article.objects.order_by("pk").first()
@@ -410,6 +411,17 @@ def test_every_admin_page_is_in_the_staff_members_language(content, django_user_
     )
     assert not leaks, "\n".join(f"{page}: {found}" for page, found in leaks.items())
     assert not wrong_direction
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_sign_in_page_is_in_the_staff_members_language(client, language):
+    client.cookies["django_language"] = language
+    for url in ("/admin/login/", "/admin/"):
+        response = client.get(url, follow=True)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert not leaks_in(html)
+        assert ('dir="rtl"' in html) == (language == "ar")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
