@@ -113,7 +113,7 @@ def test_names_sort_in_the_languages_order():
     ("language", "label"),
     [
         ("ms", "Berita | artikel | Boleh menerbitkan artikel"),
-        ("ar", "يمكنه نشر"),
+        ("ar", "صلاحية نشر"),
     ],
 )
 def test_permissions_are_named_in_the_staff_members_language(language, label):
