@@ -103,8 +103,9 @@ DJANGO_FORMS = [
     pgettext_lazy("abbrev. month", "Nov."),
 ]
 
-# Django's admin (messages added in recent versions).
+# Django's admin (messages added in recent versions, and one its Malay misspells).
 DJANGO_ADMIN = [
+    gettext_lazy("Models in the %(name)s application"),
     gettext_lazy("Select this object for an action - {}"),
     gettext_lazy("Breadcrumbs"),
     gettext_lazy("Model name"),
