@@ -71,9 +71,10 @@ def test_the_agreement_list_names_countries_in_the_page_language_in_its_order(cl
     html = client.get(f"/{language}/international/cooperation/").content.decode()
     # The partner filter, in the language's alphabetical order, after "all partners".
     assert option_texts(html, "partner")[1:] == NAMES[language]
-    # The agreement names its partners.
-    for name in NAMES[language]:
-        assert name in html.split('name="partner"', 1)[1].split("</select>", 1)[1]
+    # The agreement names its partners, in the same order.
+    listed = html.split('name="partner"', 1)[1].split("</select>", 1)[1]
+    positions = [listed.find(name) for name in NAMES[language]]
+    assert -1 not in positions and positions == sorted(positions)
 
 
 @pytest.mark.parametrize("language", ["ms", "ar"])
@@ -88,6 +89,20 @@ def test_the_admin_names_and_sorts_countries_in_the_staff_members_language(staff
     countries = [name for name in option_texts(form, "country") if name in NAMES[language]]
     assert countries == NAMES[language]
     assert "Thailand" not in form if language == "ar" else True
+
+
+@pytest.mark.parametrize("language", ["ms", "ar"])
+def test_the_admin_filters_name_and_sort_countries_in_the_staff_members_language(
+    staff_client, language
+):
+    countries = [partner(code) for code in CODES]
+    make_agreement(slug="mou", partners=countries)
+    staff_client.cookies["django_language"] = language
+    for url in ("/admin/international/partner/", "/admin/international/agreement/"):
+        html = staff_client.get(url).content.decode()
+        filters = html.split('id="changelist-filter"', 1)[1]
+        positions = [filters.find(f">{name}</a>") for name in NAMES[language]]
+        assert -1 not in positions and positions == sorted(positions), url
 
 
 def test_country_names_come_from_cldr_with_english_as_the_fallback():
