@@ -5,11 +5,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.filters import CountryFilter
 
 from international.inbox import InboxForm, change_inbox
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site.list_columns import TranslatedListMixin
-from nada_site.localized import localized_names
+from nada_site.localized import localized_names, sort_key
 from nada_site.translated_admin import (
     TranslatedAdmin,
     TranslatedStackedInline,
@@ -134,10 +135,18 @@ class UnitProfileAdmin(PublishableAdmin):
         return redirect("admin:international_unitprofile_change", profile.pk)
 
 
+class PartnerFilter(admin.RelatedFieldListFilter):
+    """The agreements' filter by partner, the partners in the language's alphabetical order."""
+
+    def field_choices(self, field, request, model_admin):
+        choices = super().field_choices(field, request, model_admin)
+        return sorted(choices, key=lambda choice: sort_key(choice[1]))
+
+
 @admin.register(Partner)
 class PartnerAdmin(TranslatedAdmin):
     list_display = ("__str__", "kind", "acronym", "slug")
-    list_filter = ("kind",)
+    list_filter = ("kind", ("country", CountryFilter))
     search_fields = (*localized_names("name"), "acronym", "slug", "country")
     fields = ("kind", "country", "name", "acronym", "slug")
 
@@ -145,7 +154,7 @@ class PartnerAdmin(TranslatedAdmin):
 @admin.register(Agreement)
 class AgreementAdmin(TranslatedListMixin, PublishableAdmin):
     list_display = ("list_title", "signed_on", "state", "last_updated", "languages")
-    list_filter = ("status", "standing", "kind", "instrument", "partners")
+    list_filter = ("status", "standing", "kind", "instrument", ("partners", PartnerFilter))
     search_fields = (*localized_names("title"), "slug")
     slug_source = "title"
     date_hierarchy = "signed_on"

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from nada_site.countries import CldrCountries
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.slugs import SlugFromMixin, slug_field
 from nada_site.uploads import UploadTo, validate_pdf
@@ -141,6 +142,7 @@ class Partner(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.COUNTRY)
     country = CountryField(
         _("country"),
+        countries=CldrCountries,
         blank=True,
         help_text=_("For a country. Its name is translated automatically."),
     )

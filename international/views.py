@@ -2,6 +2,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from international.forms import AgreementFilterForm
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+from nada_site.localized import sort_key
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
 
@@ -36,7 +37,7 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
     def get_queryset(self):
         partners = sorted(
             Partner.objects.filter(agreements__in=Agreement.objects.published()).distinct(),
-            key=lambda partner: partner.display_name.casefold(),
+            key=lambda partner: sort_key(partner.display_name),
         )
         self.filter_form = AgreementFilterForm(self.request.GET, partners=partners)
         return self.filter_form.filter(Agreement.objects.for_listing())

@@ -1,3 +1,5 @@
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -31,6 +33,18 @@ admin.site.register(Group, StaffGroupAdmin)
 # which records it; django-otp's own device lists would bypass both.
 admin.site.unregister(TOTPDevice)
 admin.site.unregister(StaticDevice)
+
+
+class FailedSignInAdmin(AccessAttemptAdmin):
+    """django-axes' list of failed sign-ins, its status column named in the staff member's language."""
+
+    @admin.display(description=_("Status"))
+    def status(self, obj):
+        return super().status(obj)
+
+
+admin.site.unregister(AccessAttempt)
+admin.site.register(AccessAttempt, FailedSignInAdmin)
 
 
 class QuestionInline(TranslatedStackedInline):

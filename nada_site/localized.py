@@ -5,12 +5,14 @@ language it is really in, so that a fallback can be marked with its own
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.fields import TranslationFieldDescriptor
 from modeltranslation.utils import build_localized_fieldname
+from pyuca import Collator
 
 # The site's languages, in settings order: Malay first (the default).
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -24,6 +26,20 @@ def direction(code):
 def language_name(code):
     """The language's name in the current language: `Malay`, `Bahasa Melayu`, `الملايوية`."""
     return str(get_language_info(code)["name_translated"])
+
+
+@cache
+def _collator():
+    return Collator()
+
+
+def sort_key(text):
+    """
+    Where `text` sorts in a list of names: the Unicode Collation Algorithm's
+    order, which holds for Malay and English (accents and case aside) and
+    for Arabic, unlike the order of code points.
+    """
+    return _collator().sort_key(str(text))
 
 
 def localized_names(field, languages=None):

@@ -13,12 +13,26 @@ Each app's migrations grant its own models' permissions to the roles with
 
 import secrets
 
+from django.apps import apps
 from django.contrib.auth.management import create_permissions
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 ADMINISTRATORS = "Administrators"
 ROLES = (EDITORS, PUBLISHERS, ADMINISTRATORS)
+# The roles' names as staff read them; the groups keep the English names above.
+ROLE_NAMES = {
+    EDITORS: _("Editors"),
+    PUBLISHERS: _("Publishers"),
+    ADMINISTRATORS: _("Administrators"),
+}
+
+
+def role_name(name):
+    """A group's name in the active language: a role's translated, any other as it is."""
+    return str(ROLE_NAMES.get(name, name))
 
 
 def has_role(user):
@@ -67,3 +81,35 @@ def example_account(username, role=None):
         user = User.objects.create_user(username=username, password=password, is_staff=True)
         user.groups.add(Group.objects.get(name=role))
     return password
+
+
+# What each default permission lets staff do, in their language. The names
+# Django stores ("Can add article") are English and fixed when the
+# permission is made; the admin shows these instead.
+PERMISSION_ACTIONS = {
+    "add": _("Can add %(model)s"),
+    "change": _("Can change %(model)s"),
+    "delete": _("Can delete %(model)s"),
+    "view": _("Can view %(model)s"),
+    "publish": _("Can publish %(model)s"),
+}
+
+
+def permission_label(permission):
+    """
+    "News | article | Can publish article", in the active language: the
+    app's and the model's names, and the action. A model's own permissions
+    (Meta.permissions) are named by their msgid, which is what is stored.
+    """
+    content_type = permission.content_type
+    model = content_type.model_class()
+    if model is None:
+        return str(permission)
+    opts = model._meta
+    action, _separator, model_name = permission.codename.partition("_")
+    if model_name == opts.model_name and action in PERMISSION_ACTIONS:
+        name = PERMISSION_ACTIONS[action] % {"model": opts.verbose_name}
+    else:
+        name = gettext(permission.name)
+    app_name = apps.get_app_config(opts.app_label).verbose_name
+    return f"{app_name} | {opts.verbose_name} | {name}"

@@ -104,7 +104,8 @@ INSTALLED_APPS = [
     "django_countries",
     "reversion",
     "reversion_compare",
-    "axes",
+    # django-axes, named for staff (nada_site.apps.LockoutConfig).
+    "nada_site.apps.LockoutConfig",
     "csp",
     # Staff sign in with a second factor (nada_site/two_factor.py).
     "two_factor",
@@ -232,6 +233,9 @@ LANGUAGE_COOKIE_NAME = "django_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Kuala_Lumpur"
+# Our own date and time formats where Django's differ from local use (Malay
+# on the 24-hour clock): nada_site/formats/.
+FORMAT_MODULE_PATH = ["nada_site.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -415,8 +419,8 @@ if MEDIA_ORIGIN:
 
 # Admin login: django-axes locks a user name out from one client address after
 # repeated failures, for a cool-off time. The address is the one the proxies
-# saw (CONTACT_TRUSTED_PROXIES, as for the contact form). Attempts and
-# lockouts are listed in the admin under "Axes".
+# saw (CONTACT_TRUSTED_PROXIES, as for the contact form). Failed sign-ins
+# and lockouts are listed in the admin under "Sign-in lockouts".
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -10,17 +10,20 @@ the user's page (nada_site.two_factor.reset_second_factor).
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.models import Permission
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from nada_site import two_factor
 from nada_site.audit import Action, record
+from nada_site.roles import permission_label, role_name
 
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 AUDITED_FLAGS = ("is_staff", "is_superuser")
@@ -71,6 +74,26 @@ def flag_changes(form, field_names, change):
     return changes
 
 
+class PermissionLabelsMixin:
+    """The permission and role widgets name each in the staff member's language."""
+
+    def formfield_for_manytomany(self, db_field, request=None, **kwargs):
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if formfield is not None and db_field.related_model is Permission:
+            formfield.label_from_instance = permission_label
+        if formfield is not None and db_field.related_model is Group:
+            formfield.label_from_instance = lambda group: role_name(group.name)
+        return formfield
+
+
+class RoleFilter(admin.RelatedFieldListFilter):
+    """The users list's filter by role, the roles named in the staff member's language."""
+
+    def field_choices(self, field, request, model_admin):
+        choices = super().field_choices(field, request, model_admin)
+        return sorted(((pk, role_name(name)) for pk, name in choices), key=lambda choice: choice[1])
+
+
 def record_role_change(request, obj, changes):
     if changes:
         record(Action.ROLE_CHANGED, actor=request.user, obj=obj, detail="; ".join(changes))
@@ -89,7 +112,22 @@ class SecondFactorFilter(admin.SimpleListFilter):
         return queryset
 
 
-class StaffUserAdmin(UserAdmin):
+class StaffPasswordChangeForm(AdminPasswordChangeForm):
+    """
+    Django's form to set a staff member's password, its help text in the
+    language of whoever reads it: Django joins its two sentences into one
+    string when it loads, in the language active then, the second in English.
+    """
+
+    usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
+class StaffUserAdmin(PermissionLabelsMixin, UserAdmin):
+    change_password_form = StaffPasswordChangeForm
     list_display = (
         "username",
         "first_name",
@@ -100,7 +138,13 @@ class StaffUserAdmin(UserAdmin):
         "roles",
         "second_factor",
     )
-    list_filter = ("is_staff", "is_superuser", "is_active", "groups", SecondFactorFilter)
+    list_filter = (
+        "is_staff",
+        "is_superuser",
+        "is_active",
+        ("groups", RoleFilter),
+        SecondFactorFilter,
+    )
     actions = ["reset_second_factor"]
 
     def get_queryset(self, request):
@@ -113,7 +157,7 @@ class StaffUserAdmin(UserAdmin):
 
     @admin.display(description=_("roles"))
     def roles(self, user):
-        return ", ".join(sorted(group.name for group in user.groups.all()))
+        return ", ".join(sorted(role_name(group.name) for group in user.groups.all()))
 
     @admin.display(description=_("second factor"), boolean=True, ordering="has_second_factor")
     def second_factor(self, user):
@@ -204,8 +248,14 @@ class StaffUserAdmin(UserAdmin):
         return TemplateResponse(request, "admin/auth/user/reset_second_factor.html", context)
 
 
-class StaffGroupAdmin(GroupAdmin):
+class StaffGroupAdmin(PermissionLabelsMixin, GroupAdmin):
     """Roles: a change to a group's permissions goes to the audit trail."""
+
+    list_display = ("role",)
+
+    @admin.display(description=_("role"), ordering="name")
+    def role(self, group):
+        return role_name(group.name)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -2,7 +2,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import pgettext
 
-from nada_site.localized import localize
+from nada_site.localized import localize, sort_key
 from nada_site.templatetags.localized import lang_attrs
 
 register = template.Library()
@@ -16,7 +16,7 @@ def partner_names(partners):
     with its own `lang` and `dir`.
     """
     names = []
-    for partner in partners:
+    for partner in sorted(partners, key=lambda partner: sort_key(partner.display_name)):
         name = localize(partner, "name")
         if name.is_fallback:
             names.append(format_html("<span{}>{}</span>", lang_attrs(name), partner.display_name))

@@ -80,7 +80,7 @@ def test_agreement_without_arabic_is_marked_and_announced(client):
     html = client.get(f"/ar/international/cooperation/{agreement.slug}/").content.decode()
     assert '<h1 lang="ms" dir="ltr">Memorandum dengan Thailand</h1>' in html
     assert 'class="fallback-note"' in html
-    assert "تايلند" in html  # the country's name comes translated
+    assert "تايلاند" in html  # the country's name comes translated (CLDR)
 
 
 def test_agreement_in_the_page_language_has_no_fallback_note(client):

@@ -82,14 +82,17 @@ def test_navigation_marks_the_current_section(client, profile):
     assert 'href="/en/international/" aria-current' not in html
 
 
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
 @pytest.mark.parametrize("language", ["ms", "ar"])
-def test_every_interface_string_is_translated(settings, language):
+def test_every_interface_string_is_translated(settings, language, domain):
     import polib
 
     catalogue = polib.pofile(
-        str(settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / "django.po")
+        str(settings.BASE_DIR / "locale" / language / "LC_MESSAGES" / f"{domain}.po")
     )
     untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    obsolete = [entry.msgid for entry in catalogue.obsolete_entries()]
     assert untranslated == []
     assert fuzzy == []
+    assert obsolete == []

@@ -87,10 +87,10 @@ def row_of(html, username):
 def test_the_users_list_shows_roles_and_second_factors(client, administrator, member):
     give_second_factor(member)
     html = client.get(USERS).content.decode()
-    assert "Editors" in row_of(html, "aminah")
-    assert 'alt="True"' in row_of(html, "aminah")
-    assert "Administrators" in row_of(html, "faridah")
-    assert 'alt="False"' in row_of(html, "faridah")
+    assert 'field-roles">Editor<' in row_of(html, "aminah")  # the role, in Malay
+    assert "icon-yes.svg" in row_of(html, "aminah")
+    assert 'field-roles">Pentadbir<' in row_of(html, "faridah")
+    assert "icon-no.svg" in row_of(html, "faridah")
 
 
 def test_the_users_list_filters_by_second_factor(client, administrator, member):
