@@ -187,7 +187,11 @@ NOT_OPENED = {
 
 
 class VisibleText(HTMLParser):
-    """The text a reader sees or hears: no scripts, styles, hidden parts or typed-in content."""
+    """
+    The text a reader sees or hears: no scripts, styles, hidden parts or
+    typed-in content, nor what is marked as English on purpose (the staff
+    handbook, in English in the Arabic admin).
+    """
 
     SKIPPED = {"script", "style", "template", "textarea", "noscript"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -209,6 +213,7 @@ class VisibleText(HTMLParser):
             or "hidden" in attrs
             or "hidden" in (attrs.get("class") or "").split()
             or (tag == "input" and attrs.get("type") == "hidden")
+            or (attrs.get("lang") or "").startswith("en")
         )
         if not (self.skipping or hidden):
             self.parts += [attrs[name] for name in self.SPOKEN_ATTRIBUTES if attrs.get(name)]
@@ -247,7 +252,7 @@ def admin_patterns():
             if isinstance(pattern, URLResolver):
                 yield from walk(pattern.url_patterns, route, pattern.namespace or namespace)
             elif pattern.name:
-                yield route, f"{namespace}:{pattern.name}", pattern
+                yield route, f"{namespace}:{pattern.name}" if namespace else pattern.name, pattern
 
     for route, name, pattern in walk(get_resolver().url_patterns, "", None):
         if route.startswith("admin/"):

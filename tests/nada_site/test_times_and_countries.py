@@ -34,7 +34,10 @@ def test_a_malay_article_page_gives_the_time_on_the_24_hour_clock(client):
 
 @pytest.mark.parametrize(
     ("language", "shown", "never"),
-    [("ms", ">10 Mar 2026, 15:00<", "malam"), ("ar", ">10 مارس، 2026، 3:00 م<", "March")],
+    [
+        ("ms", 'title="10 Mar 2026, 15:00"', "malam"),
+        ("ar", 'title="10 مارس، 2026، 3:00 م"', "March"),
+    ],
 )
 def test_the_admin_list_gives_the_time_as_the_language_writes_it(
     staff_client, language, shown, never
