@@ -388,7 +388,11 @@ class Announcement(SlugFromMixin, Publishable):
             )
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError(
-                {"ends_at": _("The end must come after the start.")}, code="ends_before_start"
+                {
+                    "ends_at": ValidationError(
+                        _("The end must come after the start."), code="ends_before_start"
+                    )
+                }
             )
         if not self.available_languages:
             raise ValidationError(
