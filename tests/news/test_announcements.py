@@ -18,8 +18,8 @@ from django.utils import timezone
 from nada_site import pagecache
 from news import demo
 from news.models import Announcement
-from tests.news.conftest import LANGUAGES, make_announcement
 from tests.nada_site.test_fallback_marked import assert_shown_in_its_own_language
+from tests.news.conftest import LANGUAGES, make_announcement
 
 pytestmark = pytest.mark.django_db
 
