@@ -370,7 +370,9 @@ class Announcement(SlugFromMixin, Publishable):
     @property
     def version(self):
         """Changes whenever the announcement does: a visitor's "hide" holds for this version only."""
-        return f"{self.pk}-{int(self.updated_at.timestamp())}" if self.updated_at else str(self.pk)
+        if not self.updated_at:
+            return str(self.pk)
+        return f"{self.pk}-{round(self.updated_at.timestamp() * 1_000_000)}"
 
     def is_current(self, now=None):
         now = now or timezone.now()
