@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Q, When
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -287,8 +287,11 @@ class AnnouncementQuerySet(PublishableQuerySet):
         now = now or timezone.now()
         return (
             self.public(now)
-            .annotate(period_over=Case(When(ends_at__lte=now, then=1), default=0))
-            .order_by("period_over", "-ends_at", "-starts_at", "-id")
+            .annotate(
+                period_over=Case(When(ends_at__lte=now, then=1), default=0),
+                sort_time=Case(When(ends_at__lte=now, then=F("ends_at")), default=F("starts_at")),
+            )
+            .order_by("period_over", "-sort_time", "-id")
         )
 
 

@@ -148,12 +148,18 @@ def test_the_archive_lists_the_current_ones_first_then_the_ended(clock):
         ends_at=START + datetime.timedelta(hours=1),
     )
     make_announcement("running", starts_at=START, ends_at=END)
+    make_announcement(
+        "running-longer",
+        starts_at=START - datetime.timedelta(days=2),
+        ends_at=END + datetime.timedelta(days=30),
+    )
     make_announcement("to-come", starts_at=END, ends_at=END + datetime.timedelta(days=1))
     clock.set(START + datetime.timedelta(days=1))
     html = archive()
+    # The current ones by their start, newest first; the ended ones by their end, latest first.
     positions = [
         html.index(f"/en/announcements/{slug}/")
-        for slug in ("running", "recently-ended", "long-ago")
+        for slug in ("running", "running-longer", "recently-ended", "long-ago")
     ]
     assert positions == sorted(positions)
     assert html.index('id="current-heading"') < positions[0] < html.index('id="ended-heading"')
