@@ -264,7 +264,10 @@ def announcements(now):
 def load():
     """Create what is missing; leave alone what exists. Returns how many records were made."""
     created = 0
-    now = timezone.now()
+    # Whole hours read better: around eight this morning, Malaysia time.
+    now = timezone.localtime(timezone=KUALA_LUMPUR).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
     _records, made_now = create_missing(
         Announcement,
         [{**row, "published_at": now - datetime.timedelta(days=41)} for row in announcements(now)],
