@@ -1,10 +1,11 @@
 """
 Fill the database with a large site for the benchmarks: N news articles in
 Malay, English and Arabic with key points, tags and images (a handful of
-generated JPEGs, reused), and M cooperation agreements with their partners.
+generated JPEGs, reused), M cooperation agreements with their partners, and
+A announcements (some running, most ended, a few still to start).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
-        .venv/bin/python bench/generate.py --articles 10000 --agreements 300
+        .venv/bin/python bench/generate.py --articles 10000 --agreements 300 --announcements 1000
 
 It migrates the database first, replaces what an earlier run generated (every
 object it makes has a slug starting with "bench-") and loads the demo content
@@ -37,7 +38,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 from international.models import Agreement, Partner  # noqa: E402
 from news.images import make_renditions  # noqa: E402
-from news.models import Article, Category, KeyPoint, Tag  # noqa: E402
+from news.models import Announcement, Article, Category, KeyPoint, Tag  # noqa: E402
 
 PREFIX = "bench-"
 WORDS = {
@@ -75,6 +76,7 @@ def clear():
     Category.objects.filter(slug__startswith=PREFIX).delete()
     Agreement.objects.filter(slug__startswith=PREFIX).delete()
     Partner.objects.filter(slug__startswith=PREFIX).delete()
+    Announcement.objects.filter(slug__startswith=PREFIX).delete()
 
 
 def generate_news(rng, count):
@@ -189,10 +191,42 @@ def generate_agreements(rng, count):
     )
 
 
+def generate_announcements(rng, count):
+    """One in ten running now, one in twenty still to start, the others ended."""
+    now = timezone.now()
+    day = datetime.timedelta(days=1)
+    announcements = []
+    for index in range(count):
+        if index % 10 == 0:
+            starts_at, ends_at = now - day * (index % 7 + 1), now + day * 14
+        elif index % 20 == 5:
+            starts_at, ends_at = now + day * (index % 9 + 1), now + day * 30
+        else:
+            starts_at = now - day * (index + 10)
+            ends_at = starts_at + day * 5
+        fields = {}
+        for language in ("ms", "en", "ar"):
+            fields[f"title_{language}"] = sentence(rng, language, 6)
+            fields[f"text_{language}"] = sentence(rng, language, 30)
+        announcements.append(
+            Announcement(
+                slug=f"{PREFIX}announcement-{index}",
+                status=Announcement.Status.PUBLISHED,
+                was_published=True,
+                published_at=now - day * (index + 20),
+                starts_at=starts_at,
+                ends_at=ends_at,
+                **fields,
+            )
+        )
+    Announcement.objects.bulk_create(announcements, batch_size=BATCH)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--agreements", type=int, default=300)
+    parser.add_argument("--announcements", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=8)
     options = parser.parse_args(argv)
     started = time.monotonic()
@@ -203,13 +237,15 @@ def main(argv=None):
         clear()
         generate_news(rng, options.articles)
         generate_agreements(rng, options.agreements)
+        generate_announcements(rng, options.announcements)
     if connection.vendor == "postgresql":
         # Planner statistics and visibility map as autovacuum would leave them
         # on a running site, not those of freshly loaded tables.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     print(
-        f"{options.articles} articles and {options.agreements} agreements "
+        f"{options.articles} articles, {options.agreements} agreements and "
+        f"{options.announcements} announcements "
         f"in {time.monotonic() - started:.1f} s"
     )
 

@@ -24,7 +24,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
 from international.models import Agreement  # noqa: E402
-from news.models import Article  # noqa: E402
+from news.models import Announcement, Article  # noqa: E402
 
 MAX_QUERIES = 8
 
@@ -32,6 +32,7 @@ MAX_QUERIES = 8
 def pages():
     article = Article.objects.filter(slug__startswith=generate.PREFIX).order_by("-published_at")[1]
     agreement = Agreement.objects.filter(slug__startswith=generate.PREFIX).first()
+    announcement = Announcement.objects.ended().filter(slug__startswith=generate.PREFIX).first()
     return {
         "home": "/en/",
         "unit page": "/en/international/",
@@ -45,6 +46,11 @@ def pages():
         "feed": "/en/news/feed/",
         "sitemap index": "/sitemap.xml",
         "news sitemap": "/sitemap-news-en.xml",
+        "announcements": "/en/announcements/",
+        "announcements p.2": "/en/announcements/?page=2",
+        "announcement": f"/en/announcements/{announcement.slug}/",
+        "announcements feed": "/en/announcements/feed/",
+        "announcements map": "/sitemap-announcements.xml",
     }
 
 
@@ -68,7 +74,13 @@ def main(argv=None):
     setup_test_environment()
     results = {}
     for size in (options.small, options.large):
-        generate.main(["--articles", str(size), "--agreements", str(max(size // 30, 10))])
+        generate.main(
+            [
+                *("--articles", str(size)),
+                *("--agreements", str(max(size // 30, 10))),
+                *("--announcements", str(max(size // 10, 30))),
+            ]
+        )
         results[size] = count_queries()
     small, large = results[options.small], results[options.large]
     print(f"\n{'page':<20} {options.small:>8} {options.large:>8}")

@@ -3,10 +3,11 @@ The page cache: public pages rendered once for anonymous visitors and kept in
 Django's cache (Redis in production, local memory otherwise).
 
 Every page key includes a "content generation", a random token kept in the
-cache beside the time of the next scheduled publication. Saving or
+cache beside the time of the next scheduled change. Saving or
 deleting anything the pages show (the apps that say so, nada_site.site) drops
 the generation, so the next request renders afresh; so does the arrival of the
-next scheduled publication. Pages also expire after PAGE_CACHE_SECONDS.
+next scheduled publication, or of another time that changes what the public
+sees (an announcement's start or end). Pages also expire after PAGE_CACHE_SECONDS.
 
 Never cached: requests with a session cookie (staff, or any visitor whose
 session holds something), anything but GET and HEAD, the admin and the editor,
@@ -28,6 +29,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import cc_delim_re, get_max_age
 from django.utils.crypto import get_random_string
 from django.utils.translation import get_language
@@ -87,14 +89,23 @@ def connect_signals():
 
 
 def next_scheduled_publication():
-    """The time (a timestamp) of the next scheduled item, of any kind, due to appear by itself."""
-    from nada_site.workflow import is_publishable
+    """
+    The time (a timestamp) of the next change, of any kind, due to happen by
+    itself: a scheduled item appearing, or another of a published item's
+    times coming (`Publishable.scheduled_fields`: an announcement's start or end).
+    """
+    from nada_site.workflow import Status, is_publishable
 
-    upcoming = [
-        model._default_manager.scheduled().aggregate(next=Min("published_at"))["next"]
-        for model in apps.get_models()
-        if is_publishable(model)
-    ]
+    now = timezone.now()
+    upcoming = []
+    for model in apps.get_models():
+        if not is_publishable(model):
+            continue
+        manager = model._default_manager
+        upcoming.append(manager.scheduled().aggregate(next=Min("published_at"))["next"])
+        for name in model.scheduled_fields:
+            coming = manager.filter(status=Status.PUBLISHED, **{f"{name}__gt": now})
+            upcoming.append(coming.aggregate(next=Min(name))["next"])
     upcoming = [when for when in upcoming if when is not None]
     return min(upcoming).timestamp() if upcoming else None
 

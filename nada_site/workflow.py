@@ -93,6 +93,10 @@ class Publishable(models.Model):
     # Fields that a proposed change never carries: they are changed elsewhere, by
     # those entitled to (the unit's inbox address).
     fields_outside_review = ()
+    # Other times of a published item whose arrival changes what the public
+    # sees (an announcement's start and end): the page cache counts them as
+    # it counts a scheduled publication.
+    scheduled_fields = ()
 
     class Meta:
         abstract = True

@@ -2,11 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from nada_site.list_columns import TranslatedListMixin
+from nada_site.list_columns import TranslatedListMixin, short_date
 from nada_site.localized import localized_names
 from nada_site.translated_admin import (
     TranslatedAdmin,
@@ -15,7 +17,7 @@ from nada_site.translated_admin import (
 )
 from nada_site.workflow_admin import PublishableAdmin
 from news.images import make_renditions, upright
-from news.models import Article, Category, KeyPoint, Tag
+from news.models import Announcement, Article, Category, KeyPoint, Tag
 
 
 @admin.register(Category, Tag)
@@ -87,3 +89,48 @@ class ArticleAdmin(TranslatedListMixin, PublishableAdmin):
         super().save_model(request, obj, form, change)
         if new_image:
             make_renditions(obj)
+
+
+class AnnouncementPeriodFilter(admin.SimpleListFilter):
+    """Where an announcement stands in its period: running now, still to start, or ended."""
+
+    title = _("period")
+    parameter_name = "period"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("current", _("Current")),
+            ("upcoming", _("Upcoming")),
+            ("ended", _("Ended")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        value = self.value()
+        if value == "current":
+            return queryset.filter(starts_at__lte=now, ends_at__gt=now)
+        if value == "upcoming":
+            return queryset.filter(starts_at__gt=now)
+        if value == "ended":
+            return queryset.filter(ends_at__lte=now)
+        return queryset  # No filter, or a value that means nothing.
+
+
+@admin.register(Announcement)
+class AnnouncementAdmin(TranslatedListMixin, PublishableAdmin):
+    list_display = ("list_title", "state", "period", "languages")
+    list_filter = ("status", AnnouncementPeriodFilter, LanguageFilter)
+    search_fields = (*localized_names("title"), "slug")
+    slug_source = "title"
+    date_hierarchy = "starts_at"
+    save_on_top = True
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ("title", "slug", "text", "link")}),
+        (_("Shown"), {"fields": ("starts_at", "ends_at")}),
+        (_("Publication"), {"fields": ("status", "published_at")}),
+    ]
+
+    @admin.display(description=_("period"), ordering="starts_at")
+    def period(self, obj):
+        return format_html("{} – {}", short_date(obj.starts_at), short_date(obj.ends_at))

@@ -10,12 +10,16 @@ class NewsConfig(AppConfig):
         from nada_site.site import site
         from news import demo, sections
 
+        # The current announcements come first among the news's parts of the home page.
+        site.register(
+            self, urls=("announcements/", "news.announcement_urls"), home=sections.ANNOUNCEMENTS
+        )
         site.register(
             self,
             urls=("news/", "news.urls"),
             navigation=[(_("News"), "news:list")],
             home=sections.HOME,
             sitemaps=sections.SITEMAPS,
-            fixed_pages=["news:list"],
+            fixed_pages=["news:list", "announcements:list"],
             demo=demo.load,
         )

@@ -9,10 +9,11 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.utils import timezone
 
 from nada_site.demo import PUBLISHED, create_missing
 from nada_site.localized import LANGUAGE_CODES
-from news.models import Article, Category, KeyPoint, Tag
+from news.models import Announcement, Article, Category, KeyPoint, Tag
 
 KUALA_LUMPUR = zoneinfo.ZoneInfo("Asia/Kuala_Lumpur")
 
@@ -207,9 +208,71 @@ ARTICLES = [
 ]
 
 
+def announcements(now):
+    """
+    Three announcements, placed around `now` when first loaded: one running,
+    one still to start, one ended.
+    """
+    day = datetime.timedelta(days=1)
+    return [
+        {
+            "slug": "contact-form-replies-during-year-end",
+            "starts_at": now - 2 * day,
+            "ends_at": now + 30 * day,
+            "title_ms": "Jawapan kepada borang hubungan pada hujung tahun",
+            "title_en": "Replies to the contact form at the end of the year",
+            "title_ar": "الرد على نموذج الاتصال في نهاية العام",
+            "text_ms": "Pertanyaan yang diterima melalui borang hubungan antara 24 Disember dan "
+            "2 Januari akan dijawab selepas cuti, mengikut tempoh dalam piagam pelanggan.",
+            "text_en": "Enquiries sent through the contact form between 24 December and "
+            "2 January will be answered after the holidays, within the time our client "
+            "charter promises.",
+            "text_ar": "سيتم الرد على الاستفسارات الواردة عبر نموذج الاتصال بين 24 ديسمبر "
+            "و2 يناير بعد العطلة، ضمن المدة التي يحددها ميثاق المتعاملين.",
+        },
+        {
+            "slug": "briefing-for-partner-liaison-officers",
+            "starts_at": now + 7 * day,
+            "ends_at": now + 21 * day,
+            "title_ms": "Taklimat untuk pegawai perhubungan negara rakan",
+            "title_en": "Briefing for the liaison officers of partner countries",
+            "title_ar": "إحاطة لضباط الاتصال في الدول الشريكة",
+            "text_ms": "Unit akan mengadakan taklimat ringkas tentang program pemulihan "
+            "Malaysia untuk pegawai perhubungan kedutaan. Sila daftar melalui borang hubungan.",
+            "text_en": "The unit will hold a short briefing on Malaysia's rehabilitation "
+            "programmes for embassy liaison officers. Please register through the contact form.",
+            "text_ar": "تعقد الوحدة إحاطة قصيرة عن برامج إعادة التأهيل في ماليزيا لضباط "
+            "الاتصال في السفارات. يرجى التسجيل عبر نموذج الاتصال.",
+        },
+        {
+            "slug": "site-maintenance-on-a-saturday-morning",
+            "starts_at": now - 40 * day,
+            "ends_at": now - 33 * day,
+            "title_ms": "Penyelenggaraan laman pada pagi Sabtu",
+            "title_en": "Site maintenance on a Saturday morning",
+            "title_ar": "صيانة الموقع صباح يوم السبت",
+            "text_ms": "Laman ini mungkin tidak dapat dicapai selama satu jam pada pagi Sabtu "
+            "kerana kerja penyelenggaraan. Kami memohon maaf atas kesulitan.",
+            "text_en": "The site may be out of reach for an hour on Saturday morning while "
+            "we carry out maintenance. We are sorry for the trouble.",
+            "text_ar": "قد يتعذر الوصول إلى الموقع لمدة ساعة صباح يوم السبت بسبب أعمال "
+            "الصيانة. نعتذر عن الإزعاج.",
+        },
+    ]
+
+
 def load():
     """Create what is missing; leave alone what exists. Returns how many records were made."""
     created = 0
+    # Whole hours read better: around eight this morning, Malaysia time.
+    now = timezone.localtime(timezone=KUALA_LUMPUR).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    _records, made_now = create_missing(
+        Announcement,
+        [{**row, "published_at": now - datetime.timedelta(days=41)} for row in announcements(now)],
+    )
+    created += len(made_now)
     categories, made_now = create_missing(Category, CATEGORIES)
     created += len(made_now)
     tags, made_now = create_missing(Tag, TAGS)

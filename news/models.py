@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -249,3 +250,158 @@ class KeyPoint(models.Model):
 
     def __str__(self):
         return (self.heading or self.text or "")[:80]
+
+
+class AnnouncementQuerySet(PublishableQuerySet):
+    """
+    What the public sees of the announcements. `public()` is the clean
+    queryset for every public list (the archive, the feeds, the sitemap, the
+    site search): published, and its start has come.
+    """
+
+    def public(self, now=None):
+        now = now or timezone.now()
+        return self.published().filter(starts_at__lte=now)
+
+    def current(self, now=None):
+        """Shown on the home page: started and not yet ended."""
+        now = now or timezone.now()
+        return self.public(now).filter(ends_at__gt=now)
+
+    def ended(self, now=None):
+        now = now or timezone.now()
+        return self.public(now).filter(ends_at__lte=now)
+
+    def upcoming(self, now=None):
+        """Published, but their start is still to come: seen only by staff."""
+        now = now or timezone.now()
+        return self.filter(status=Publishable.Status.PUBLISHED, starts_at__gt=now)
+
+    def in_language(self, language):
+        """Announcements with a title in `language`."""
+        field = build_localized_fieldname("title", language)
+        return self.exclude(**{field: ""}).exclude(**{f"{field}__isnull": True})
+
+    def for_archive(self, now=None):
+        """The current ones first (newest start first), then the ended ones, last ended first."""
+        now = now or timezone.now()
+        return (
+            self.public(now)
+            .annotate(
+                period_over=Case(When(ends_at__lte=now, then=1), default=0),
+                sort_time=Case(When(ends_at__lte=now, then=F("ends_at")), default=F("starts_at")),
+            )
+            .order_by("period_over", "-sort_time", "-id")
+        )
+
+
+class Announcement(SlugFromMixin, Publishable):
+    """
+    A short notice with a start and an end: shown on the home page while it
+    runs, then in the archive. Plain text, written in one or more languages.
+    """
+
+    reserved_slugs = RESERVED_SLUGS = frozenset({"feed", "page"})
+    # Their arrival changes what the public sees: the page cache counts them.
+    scheduled_fields = ("starts_at", "ends_at")
+
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Fill in the title in every language the announcement is written in."),
+    )
+    text = models.TextField(
+        _("text"),
+        max_length=1000,
+        blank=True,
+        help_text=_("A few sentences of plain text, at most 1,000 characters."),
+    )
+    starts_at = models.DateTimeField(
+        _("start"),
+        default=timezone.now,
+        help_text=_("The announcement shows on the home page from this time (Malaysia time)."),
+    )
+    ends_at = models.DateTimeField(
+        _("end"),
+        help_text=_("From this time (Malaysia time) it is moved to the archive of announcements."),
+    )
+    link = models.URLField(
+        _("link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Optional. A page with more information, on this site or elsewhere."),
+    )
+    slug = slug_field(
+        _(
+            "The announcement's address on the site, the same in every language. "
+            "Made from the title when left empty."
+        )
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    objects = AnnouncementQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["-starts_at", "-id"]
+        indexes = [
+            models.Index(fields=["status", "starts_at", "ends_at"], name="news_announcement_period")
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(slug=""), name="news_announcement_has_slug"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="news_announcement_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        for code in self.available_languages:
+            return getattr(self, build_localized_fieldname("title", code))
+        return self.slug
+
+    def get_absolute_url(self):
+        return reverse("announcements:detail", kwargs={"slug": self.slug})
+
+    @property
+    def available_languages(self):
+        return filled_languages(self, "title")
+
+    @property
+    def version(self):
+        """Changes whenever the announcement does: a visitor's "hide" holds for this version only."""
+        if not self.updated_at:
+            return str(self.pk)
+        return f"{self.pk}-{round(self.updated_at.timestamp() * 1_000_000)}"
+
+    def is_current(self, now=None):
+        now = now or timezone.now()
+        return self.is_public and self.starts_at <= now < self.ends_at
+
+    def has_ended(self, now=None):
+        return self.ends_at <= (now or timezone.now())
+
+    def clean(self):
+        super().clean()
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is used by another page. Please choose another.")},
+                code="reserved_slug",
+            )
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError(
+                {
+                    "ends_at": ValidationError(
+                        _("The end must come after the start."), code="ends_before_start"
+                    )
+                }
+            )
+        if not self.available_languages:
+            raise ValidationError(
+                _("Give the announcement a title in at least one language."), code="no_title"
+            )
+        if not self.slug:
+            self.slug = unique_slug(self, self.slug_source, self.reserved_slugs)

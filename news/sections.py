@@ -13,7 +13,11 @@ from django.utils import translation
 from nada_site.localized import localized_names
 from nada_site.site import HomeSection
 from nada_site.sitemaps import MultilingualSitemap, SitemapSection
-from news.models import Article, Category, Tag
+from news.announcements import splask_timestamp
+from news.models import Announcement, Article, Category, Tag
+
+# At most this many current announcements on the home page; the archive has them all.
+HOME_ANNOUNCEMENTS = 5
 
 
 def home_context(request):
@@ -21,6 +25,22 @@ def home_context(request):
 
 
 HOME = HomeSection("news/home_section.html", home_context)
+
+
+def announcements_context(request):
+    """
+    The current announcements, newest start first, and the time the latest
+    changed of them was last changed (for the `splwpk-broadcast` marker).
+    """
+    current = list(Announcement.objects.current()[:HOME_ANNOUNCEMENTS])
+    changed = max((item.updated_at for item in current), default=None)
+    return {
+        "current_announcements": current,
+        "announcements_timestamp": splask_timestamp(changed),
+    }
+
+
+ANNOUNCEMENTS = HomeSection("news/announcements_section.html", announcements_context)
 
 
 class ArticleSitemap(SitemapSection):
@@ -84,8 +104,23 @@ class TagSitemap(MultilingualSitemap):
         return Tag.objects.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk"))))
 
 
+class AnnouncementSitemap(MultilingualSitemap):
+    """The announcements the public may read, current and ended, in every language."""
+
+    changefreq = "weekly"
+
+    def items(self):
+        return (
+            Announcement.objects.public().order_by("-starts_at", "-id").only("slug", "updated_at")
+        )
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 SITEMAPS = {
     **{f"news-{code}": article_sitemap(code) for code, _name in settings.LANGUAGES},
     "news-categories": CategorySitemap,
     "news-tags": TagSitemap,
+    "announcements": AnnouncementSitemap,
 }

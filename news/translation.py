@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from news.models import Article, Category, KeyPoint, Tag
+from news.models import Announcement, Article, Category, KeyPoint, Tag
 
 
 @register([Category, Tag])
@@ -28,3 +28,12 @@ class ArticleTranslationOptions(TranslationOptions):
 class KeyPointTranslationOptions(TranslationOptions):
     fields = ("heading", "text")
     required_languages = ()
+
+
+@register(Announcement)
+class AnnouncementTranslationOptions(TranslationOptions):
+    # Like an article, an announcement may exist in one language only; the
+    # model's clean() asks for a title in at least one.
+    fields = ("title", "text")
+    required_languages = ()
+    complete_fields = ("title", "text")

@@ -116,7 +116,7 @@ def site(transactional_db, live_server):
     from international.models import Agreement
     from nada_site import demo as site_demo
     from news import demo as news_demo
-    from news.models import Article
+    from news.models import Announcement, Article
 
     international_demo.load()
     site_demo.load()
@@ -126,6 +126,7 @@ def site(transactional_db, live_server):
     )
     agreement = Agreement.objects.for_listing().first()
     tag = article.tags.first()
+    announcement = Announcement.objects.current().first()
 
     def urls(language):
         with translation.override(language):
@@ -139,6 +140,8 @@ def site(transactional_db, live_server):
                 "category": article.category.get_absolute_url(),
                 "tag": tag.get_absolute_url(),
                 "search": reverse("news:search") + "?q=Malaysia",
+                "announcements": reverse("announcements:list"),
+                "announcement": announcement.get_absolute_url(),
                 "contact": reverse("contact:form"),
                 "site map": reverse("sitemap"),
                 "site page": reverse("page", kwargs={"slug": "about"}),

@@ -1,6 +1,6 @@
 """
 At 1280 x 800, with the admin in Malay, English and Arabic, the lists of
-articles, agreements and pages show every column whole: nothing reaches past
+articles, agreements, pages and announcements show every column whole: nothing reaches past
 the list, no header is clipped, and a title takes two lines at most (the
 whole of a long one in its tooltip and its text).
 """
@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.conftest import LANGUAGES
 from tests.conftest import make_agreement, make_page
-from tests.news.conftest import make_article
+from tests.news.conftest import make_announcement, make_article
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +18,7 @@ CHANGE_LISTS = {
     "articles": "/admin/news/article/",
     "agreements": "/admin/international/agreement/",
     "pages": "/admin/nada_site/page/",
+    "announcements": "/admin/news/announcement/",
 }
 LONG_TITLES = {
     "title_ms": "Mesyuarat dua hala Agensi Antidadah Kebangsaan dengan rakan serantau mengenai "
@@ -61,11 +62,12 @@ CUT_OFF = """() => {
 
 @pytest.fixture
 def long_titles(site):
-    """Beside the demo content, an article, an agreement and a page with very long titles."""
+    """Beside the demo content, an item of each kind with very long titles."""
     return {
         "articles": make_article("long-article", **LONG_TITLES),
         "agreements": make_agreement("long-agreement", **LONG_TITLES),
         "pages": make_page("long-page", **LONG_TITLES),
+        "announcements": make_announcement("long-announcement", **LONG_TITLES),
     }
 
 

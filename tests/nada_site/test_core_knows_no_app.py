@@ -33,7 +33,12 @@ def test_no_core_module_imports_an_app(path):
 
 
 def test_each_app_brings_its_addresses_menu_sections_and_demo():
-    assert [prefix for prefix, _urlconf in site.urls] == ["international/", "news/", "contact/"]
+    assert [prefix for prefix, _urlconf in site.urls] == [
+        "international/",
+        "announcements/",
+        "news/",
+        "contact/",
+    ]
     assert [name for _label, name in site.navigation] == [
         "home",
         "international:unit",
@@ -43,9 +48,10 @@ def test_each_app_brings_its_addresses_menu_sections_and_demo():
     ]
     assert [section.template for section in site.home_sections] == [
         "international/home_section.html",
+        "news/announcements_section.html",
         "news/home_section.html",
     ]
-    assert {"cooperation", "news-ms", "news-categories"} <= set(site.sitemaps)
+    assert {"cooperation", "news-ms", "news-categories", "announcements"} <= set(site.sitemaps)
     assert len(site.demo) == 3
     # Contact messages are personal data: saving one changes no public page.
     assert site.page_apps == {"nada_site", "international", "news"}

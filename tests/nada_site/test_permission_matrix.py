@@ -18,10 +18,10 @@ from django.utils import timezone
 from international.models import Agreement, Partner, UnitProfile
 from nada_site.models import Page, ReviewRequest
 from nada_site.workflow import Status
-from news.models import Article
+from news.models import Announcement, Article
 from tests.admin_forms import read_form
 from tests.conftest import PUBLISHED, make_agreement, make_page, make_partner
-from tests.news.conftest import make_article
+from tests.news.conftest import make_announcement, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -41,6 +41,8 @@ def make_profile(**fields):
 def make(kind, slug, **fields):
     if kind == "article":
         return make_article(slug=slug, **fields)
+    if kind == "announcement":
+        return make_announcement(slug=slug, **fields)
     if kind == "page":
         return make_page(slug=slug, **fields)
     if kind == "agreement":
@@ -49,7 +51,13 @@ def make(kind, slug, **fields):
     return make_profile(**fields)
 
 
-KINDS = {"article": Article, "page": Page, "agreement": Agreement, "unitprofile": UnitProfile}
+KINDS = {
+    "article": Article,
+    "page": Page,
+    "agreement": Agreement,
+    "unitprofile": UnitProfile,
+    "announcement": Announcement,
+}
 DRAFT = {"status": Status.DRAFT, "was_published": False}
 
 

@@ -4,6 +4,7 @@ every model registered with django-modeltranslation, whatever language is
 active when it is saved.
 """
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
@@ -22,7 +23,7 @@ from nada_site import demo as site_demo
 from nada_site.models import Page, Question, ReviewRequest
 from nada_site.richtext import SanitizedRichTextField, sanitize_html
 from news import demo as news_demo
-from news.models import Article, Category, KeyPoint, Tag
+from news.models import Announcement, Article, Category, KeyPoint, Tag
 from tests.admin_forms import open_form
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +62,8 @@ def other_required_fields(model):
     if model is KeyPoint:
         category = Category.objects.create(slug="global")
         return {"article": Article.objects.create(slug="article", category=category)}
+    if model is Announcement:
+        return {"slug": "notice", "ends_at": timezone.now() + datetime.timedelta(days=1)}
     raise AssertionError(f"No factory for {model.__name__}: add one when registering a model.")
 
 
@@ -70,7 +73,7 @@ def test_every_translated_model_has_a_factory_here():
 
 
 MODELS = [Page, Question, UnitProfile, Objective, Approach, Partner, Agreement, Category, Tag]
-MODELS += [Article, KeyPoint]
+MODELS += [Article, KeyPoint, Announcement]
 
 
 def assert_only_in(instance, language):
@@ -158,6 +161,8 @@ def form_fields_besides_the_texts(model, language):
         return {"slug": "mou", "kind": "bilateral", "instrument": "mou", "partners": [partner.pk]}
     if model is Article:
         return {"category": Category.objects.create(slug="global").pk}
+    if model is Announcement:
+        return {"ends_at_0": "2099-01-01", "ends_at_1": "09:00:00"}
     raise AssertionError(f"No form data for {model.__name__}: add it when registering a model.")
 
 
@@ -302,6 +307,7 @@ def test_the_demo_loader_keeps_each_language_in_its_own_field(active):
         (Category, news_demo.CATEGORIES),
         (Tag, news_demo.TAGS),
         (Article, news_demo.ARTICLES),
+        (Announcement, news_demo.announcements(timezone.now())),
     ):
         rows += [(model, model.objects.get(slug=row["slug"]), row) for row in demo_rows]
     for model, record, row in rows:

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
-from news.models import Article, Category, Tag
+from news.models import Announcement, Article, Category, Tag
 
 LANGUAGES = ["ms", "en", "ar"]
 
@@ -42,6 +42,21 @@ def make_article(slug="article", category=None, tags=(), **fields):
     if tags:
         article.tags.set(tags)
     return article
+
+
+def make_announcement(slug="notice", starts_at=None, ends_at=None, **fields):
+    """A published announcement in all three languages, running from an hour ago for a week."""
+    if not any(key.startswith("title") for key in fields):
+        fields.update(
+            title_ms=f"Pengumuman {slug}", title_en=f"Notice {slug}", title_ar=f"إعلان {slug}"
+        )
+    now = timezone.now()
+    fields.setdefault("status", Announcement.Status.PUBLISHED)
+    fields.setdefault("was_published", fields["status"] == Announcement.Status.PUBLISHED)
+    fields.setdefault("published_at", now - datetime.timedelta(days=60))
+    starts_at = starts_at or now - datetime.timedelta(hours=1)
+    ends_at = ends_at or starts_at + datetime.timedelta(days=7)
+    return Announcement.objects.create(slug=slug, starts_at=starts_at, ends_at=ends_at, **fields)
 
 
 def image_bytes(size=(1600, 900), image_format="JPEG", color=(20, 90, 160)):

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 
 from news import demo
-from news.models import Article, Category, KeyPoint, Tag
+from news.models import Announcement, Article, Category, KeyPoint, Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +15,7 @@ def test_demo_news_loads_once_and_never_overwrites_edits():
         + Tag.objects.count()
         + Article.objects.count()
         + KeyPoint.objects.count()
+        + Announcement.objects.count()
     )
     assert Article.objects.published().count() == 3
 
