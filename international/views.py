@@ -1,9 +1,11 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
 from international.forms import AgreementFilterForm
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
+from publications.models import Publication
 
 
 class UnitView(TemplateView):
@@ -51,7 +53,14 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
 class AgreementDetailView(PublishedOrPreviewMixin, DetailView):
     template_name = "international/agreement_detail.html"
     context_object_name = "agreement"
-    queryset = Agreement.objects.prefetch_related("partners")
+    queryset = Agreement.objects.prefetch_related(
+        "partners",
+        Prefetch(
+            "texts",
+            queryset=Publication.objects.public().order_by("-date", "-id"),
+            to_attr="public_texts",
+        ),
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
