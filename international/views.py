@@ -53,14 +53,18 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
 class AgreementDetailView(PublishedOrPreviewMixin, DetailView):
     template_name = "international/agreement_detail.html"
     context_object_name = "agreement"
-    queryset = Agreement.objects.prefetch_related(
-        "partners",
-        Prefetch(
-            "texts",
-            queryset=Publication.objects.public().order_by("-date", "-id"),
-            to_attr="public_texts",
-        ),
-    )
+
+    def get_queryset(self):
+        # Built for each request: "published" is as of now.
+        self.queryset = Agreement.objects.prefetch_related(
+            "partners",
+            Prefetch(
+                "texts",
+                queryset=Publication.objects.public().order_by("-date", "-id"),
+                to_attr="public_texts",
+            ),
+        )
+        return super().get_queryset()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

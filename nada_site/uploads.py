@@ -174,7 +174,7 @@ def read_csv(file):
     if text.lstrip().startswith("<"):  # a page, not a table
         raise Unacceptable("unreadable")
     try:
-        for row in csv.reader(io.StringIO(text, newline="")):
+        for row in csv.reader(io.StringIO(text, newline=""), strict=True):
             for cell in row:
                 # A lone "-" is how tables of figures write "nil".
                 if len(cell) > 1 and cell.startswith(FORMULA_STARTS) and not is_number(cell):
