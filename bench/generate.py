@@ -2,8 +2,8 @@
 Fill the database with a large site for the benchmarks: N news articles in
 Malay, English and Arabic with key points, tags and images (a handful of
 generated JPEGs, reused), M cooperation agreements with their partners, and
-P publications (one small generated PDF, reused, and CSV data for the
-statistics), one in ten of them the text of an agreement.
+P publications of every kind (one small generated PDF, reused, and CSV data
+for the statistics), the agreement texts linked to generated agreements.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
         .venv/bin/python bench/generate.py --articles 10000 --agreements 300 --publications 300

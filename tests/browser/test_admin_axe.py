@@ -7,6 +7,7 @@ import pytest
 
 from international.models import Agreement
 from nada_site.models import Page
+from publications.models import Publication
 from tests.browser.conftest import AXE_OPTIONS, LANGUAGES
 from tests.browser.test_admin_lists import CHANGE_LISTS, sign_in
 
@@ -62,11 +63,14 @@ def admin_axe_violations(axe, page):
 def admin_pages(site):
     agreement = Agreement.objects.first()
     page = Page.objects.get(slug="about")
+    publication = Publication.objects.get(kind=Publication.Kind.STATISTICS)
     return {
         "article add form": "/admin/news/article/add/",
         "article change form": f"/admin/news/article/{site.article.pk}/change/",
         "agreement change form": f"/admin/international/agreement/{agreement.pk}/change/",
         "site page change form": f"/admin/nada_site/page/{page.pk}/change/",
+        "publication change form": f"/admin/publications/publication/{publication.pk}/change/",
+        "publications list": "/admin/publications/publication/",
         **{f"{name} list": path for name, path in CHANGE_LISTS.items()},
     }
 
