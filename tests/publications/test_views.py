@@ -320,3 +320,12 @@ def test_each_page_makes_the_same_number_of_queries_with_4_or_40_publications(cl
     build(40)
     large = {url: queries_of(client, url) for url in URLS}
     assert small == large
+
+
+def test_a_publications_old_address_leads_to_its_new_one(client):
+    publication = make_publication("laporan-lama")
+    publication.slug = "laporan-baharu"
+    publication.save()
+    response = client.get("/ar/publications/laporan-lama/")
+    assert response.status_code == 301
+    assert response["Location"] == "/ar/publications/laporan-baharu/"
