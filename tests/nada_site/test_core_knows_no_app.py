@@ -33,19 +33,25 @@ def test_no_core_module_imports_an_app(path):
 
 
 def test_each_app_brings_its_addresses_menu_sections_and_demo():
-    assert [prefix for prefix, _urlconf in site.urls] == ["international/", "news/", "contact/"]
+    assert [prefix for prefix, _urlconf in site.urls] == [
+        "international/",
+        "news/",
+        "publications/",
+        "contact/",
+    ]
     assert [name for _label, name in site.navigation] == [
         "home",
         "international:unit",
         "international:agreement_list",
         "news:list",
+        "publications:list",
         "contact:form",
     ]
     assert [section.template for section in site.home_sections] == [
         "international/home_section.html",
         "news/home_section.html",
     ]
-    assert {"cooperation", "news-ms", "news-categories"} <= set(site.sitemaps)
-    assert len(site.demo) == 3
+    assert {"cooperation", "news-ms", "news-categories", "publications"} <= set(site.sitemaps)
+    assert len(site.demo) == 4
     # Contact messages are personal data: saving one changes no public page.
-    assert site.page_apps == {"nada_site", "international", "news"}
+    assert site.page_apps == {"nada_site", "international", "news", "publications"}

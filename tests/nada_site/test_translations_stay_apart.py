@@ -4,11 +4,13 @@ every model registered with django-modeltranslation, whatever language is
 active when it is saved.
 """
 
+import datetime
 from io import StringIO
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -23,6 +25,9 @@ from nada_site.models import Page, Question, ReviewRequest
 from nada_site.richtext import SanitizedRichTextField, sanitize_html
 from news import demo as news_demo
 from news.models import Article, Category, KeyPoint, Tag
+from publications import demo as publications_demo
+from publications import samples
+from publications.models import Publication
 from tests.admin_forms import open_form
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +66,8 @@ def other_required_fields(model):
     if model is KeyPoint:
         category = Category.objects.create(slug="global")
         return {"article": Article.objects.create(slug="article", category=category)}
+    if model is Publication:
+        return {"slug": "laporan", "kind": "speech", "date": datetime.date(2025, 1, 1)}
     raise AssertionError(f"No factory for {model.__name__}: add one when registering a model.")
 
 
@@ -70,7 +77,7 @@ def test_every_translated_model_has_a_factory_here():
 
 
 MODELS = [Page, Question, UnitProfile, Objective, Approach, Partner, Agreement, Category, Tag]
-MODELS += [Article, KeyPoint]
+MODELS += [Article, KeyPoint, Publication]
 
 
 def assert_only_in(instance, language):
@@ -158,6 +165,9 @@ def form_fields_besides_the_texts(model, language):
         return {"slug": "mou", "kind": "bilateral", "instrument": "mou", "partners": [partner.pk]}
     if model is Article:
         return {"category": Category.objects.create(slug="global").pk}
+    if model is Publication:
+        pdf = SimpleUploadedFile("laporan.pdf", samples.pdf("Laporan"))
+        return {"kind": "speech", "date": "2025-01-01", "pdf_ms": pdf}
     raise AssertionError(f"No form data for {model.__name__}: add it when registering a model.")
 
 
@@ -302,6 +312,7 @@ def test_the_demo_loader_keeps_each_language_in_its_own_field(active):
         (Category, news_demo.CATEGORIES),
         (Tag, news_demo.TAGS),
         (Article, news_demo.ARTICLES),
+        (Publication, publications_demo.PUBLICATIONS),
     ):
         rows += [(model, model.objects.get(slug=row["slug"]), row) for row in demo_rows]
     for model, record, row in rows:
