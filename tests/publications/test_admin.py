@@ -3,11 +3,15 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
+from nada_site.models import ReviewRequest
 from publications import samples
 from publications.models import Publication
+from tests.admin_forms import open_form
 from tests.conftest import publication_data
 from tests.publications.conftest import TABLE, make_publication
 
@@ -86,3 +90,33 @@ def test_the_list_filters_by_kind_and_year_in_each_language(staff_client, langua
     assert "Penerbitan laporan-2024" not in staff_client.get(LIST + "?year=2025").content.decode()
     assert "Penerbitan ucapan-2025" in staff_client.get(LIST + "?year=2025").content.decode()
     assert staff_client.get(LIST + "?year=abcd").status_code == 200
+
+
+def test_a_new_file_proposed_by_an_editor_goes_live_with_its_size_once_approved(
+    django_user_model,
+):
+    def client_in(role):
+        user = django_user_model.objects.create_user(role, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        client = Client()
+        client.force_login(user)
+        return client
+
+    publication = make_publication("laporan")
+    old_name, old_size = publication.pdf_ms.name, publication.file_sizes["pdf_ms"]
+    editor, publisher = client_in("Editors"), client_in("Publishers")
+    url = f"/admin/publications/publication/{publication.pk}/change/"
+    _response, form = open_form(editor, url, "publication")
+    new_pdf = samples.pdf("Laporan yang dikemas kini dengan lebih banyak teks")
+    form.update({"pdf_ms": SimpleUploadedFile("baharu.pdf", new_pdf)})
+    assert editor.post(url, form.post_data()).status_code == 302
+
+    publication.refresh_from_db()
+    assert publication.pdf_ms.name == old_name and publication.file_sizes["pdf_ms"] == old_size
+    review = ReviewRequest.objects.get()
+    publisher.post(f"/admin/nada_site/reviewrequest/{review.pk}/change/", {"_approve": "1"})
+    publication.refresh_from_db()
+    assert publication.pdf_ms.name != old_name
+    assert publication.file_sizes["pdf_ms"] == len(new_pdf)
+    response = Client().get("/ms/publications/laporan/files/pdf-ms/")
+    assert b"".join(response.streaming_content) == new_pdf
