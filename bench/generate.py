@@ -3,9 +3,12 @@ Fill the database with a large site for the benchmarks: N news articles in
 Malay, English and Arabic with key points, tags and images (a handful of
 generated JPEGs, reused), M cooperation agreements with their partners, and
 A announcements (some running, most ended, a few still to start).
+P publications of every kind (one small generated PDF, reused, and CSV data
+for the statistics), the agreement texts linked to generated agreements.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
-        .venv/bin/python bench/generate.py --articles 10000 --agreements 300 --announcements 1000
+        .venv/bin/python bench/generate.py --articles 10000 --agreements 300 \
+        --announcements 1000 --publications 300
 
 It migrates the database first, replaces what an earlier run generated (every
 object it makes has a slug starting with "bench-") and loads the demo content
@@ -39,6 +42,8 @@ from PIL import Image, ImageDraw  # noqa: E402
 from international.models import Agreement, Partner  # noqa: E402
 from news.images import make_renditions  # noqa: E402
 from news.models import Announcement, Article, Category, KeyPoint, Tag  # noqa: E402
+from publications import samples  # noqa: E402
+from publications.models import Publication  # noqa: E402
 
 PREFIX = "bench-"
 WORDS = {
@@ -77,6 +82,7 @@ def clear():
     Agreement.objects.filter(slug__startswith=PREFIX).delete()
     Partner.objects.filter(slug__startswith=PREFIX).delete()
     Announcement.objects.filter(slug__startswith=PREFIX).delete()
+    Publication.objects.filter(slug__startswith=PREFIX).delete()
 
 
 def generate_news(rng, count):
@@ -222,11 +228,51 @@ def generate_announcements(rng, count):
     Announcement.objects.bulk_create(announcements, batch_size=BATCH)
 
 
+def generate_publications(rng, count):
+    """`count` publications of every kind; statistics carry CSV data; some are agreements' texts."""
+    pdf = samples.pdf("Benchmark")
+    table = samples.csv_table([["Year", "Value"], [2025, 1]])
+    pdf_name = default_storage.save("publications/bench/document.pdf", ContentFile(pdf))
+    csv_name = default_storage.save("publications/bench/table.csv", ContentFile(table))
+    kinds = Publication.Kind.values
+    publications = []
+    for index in range(count):
+        kind = kinds[index % len(kinds)]
+        is_statistics = kind == Publication.Kind.STATISTICS
+        publications.append(
+            Publication(
+                slug=f"{PREFIX}publication-{index}",
+                kind=kind,
+                date=datetime.date(2010, 1, 1) + datetime.timedelta(days=index * 5),
+                title_ms=sentence(rng, "ms", 8),
+                title_en=sentence(rng, "en", 8),
+                title_ar=sentence(rng, "ar", 8) if index % 3 else "",
+                summary_ms=sentence(rng, "ms", 30),
+                summary_en=sentence(rng, "en", 30),
+                summary_ar=sentence(rng, "ar", 30) if index % 3 else "",
+                pdf_ms=pdf_name,
+                pdf_en=pdf_name if index % 2 else "",
+                data=csv_name if is_statistics else "",
+                file_sizes={"pdf_ms": len(pdf), "pdf_en": len(pdf), "data": len(table)},
+                status=Publication.Status.PUBLISHED,
+                was_published=True,
+            )
+        )
+    Publication.objects.bulk_create(publications, batch_size=BATCH)
+    texts = [item for item in publications if item.kind == Publication.Kind.AGREEMENT]
+    agreements = list(Agreement.objects.filter(slug__startswith=PREFIX)[: len(texts)])
+    Agreement.texts.through.objects.bulk_create(
+        Agreement.texts.through(agreement=agreement, publication=text)
+        for agreement, text in zip(agreements, texts, strict=False)
+    )
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--agreements", type=int, default=300)
     parser.add_argument("--announcements", type=int, default=1000)
+    parser.add_argument("--publications", type=int, default=300)
     parser.add_argument("--seed", type=int, default=8)
     options = parser.parse_args(argv)
     started = time.monotonic()
@@ -238,6 +284,7 @@ def main(argv=None):
         generate_news(rng, options.articles)
         generate_agreements(rng, options.agreements)
         generate_announcements(rng, options.announcements)
+        generate_publications(rng, options.publications)
     if connection.vendor == "postgresql":
         # Planner statistics and visibility map as autovacuum would leave them
         # on a running site, not those of freshly loaded tables.
@@ -246,6 +293,7 @@ def main(argv=None):
     print(
         f"{options.articles} articles, {options.agreements} agreements and "
         f"{options.announcements} announcements "
+        f"{options.publications} publications "
         f"in {time.monotonic() - started:.1f} s"
     )
 

@@ -25,14 +25,18 @@ from django.test.utils import CaptureQueriesContext, setup_test_environment  # n
 
 from international.models import Agreement  # noqa: E402
 from news.models import Announcement, Article  # noqa: E402
+from publications.models import Publication  # noqa: E402
 
 MAX_QUERIES = 8
 
 
 def pages():
     article = Article.objects.filter(slug__startswith=generate.PREFIX).order_by("-published_at")[1]
-    agreement = Agreement.objects.filter(slug__startswith=generate.PREFIX).first()
+    agreement = Agreement.objects.filter(slug__startswith=generate.PREFIX, texts__isnull=False)[0]
     announcement = Announcement.objects.ended().filter(slug__startswith=generate.PREFIX).first()
+    publication = Publication.objects.filter(
+        slug__startswith=generate.PREFIX, kind=Publication.Kind.STATISTICS
+    ).first()
     return {
         "home": "/en/",
         "unit page": "/en/international/",
@@ -51,6 +55,11 @@ def pages():
         "announcement": f"/en/announcements/{announcement.slug}/",
         "announcements feed": "/en/announcements/feed/",
         "announcements map": "/sitemap-announcements.xml",
+        "publications list": "/en/publications/",
+        "publications filtered": "/en/publications/?kind=statistics&year=2012&language=en",
+        "publication": f"/en/publications/{publication.slug}/",
+        "publications feed": "/en/publications/feed/",
+        "publications sitemap": "/sitemap-publications.xml",
     }
 
 
@@ -79,13 +88,14 @@ def main(argv=None):
                 *("--articles", str(size)),
                 *("--agreements", str(max(size // 30, 10))),
                 *("--announcements", str(max(size // 10, 30))),
+                *("--publications", str(max(size // 10, 10))),
             ]
         )
         results[size] = count_queries()
     small, large = results[options.small], results[options.large]
-    print(f"\n{'page':<20} {options.small:>8} {options.large:>8}")
+    print(f"\n{'page':<22} {options.small:>8} {options.large:>8}")
     for name in small:
-        print(f"{name:<20} {small[name]:>8} {large[name]:>8}")
+        print(f"{name:<22} {small[name]:>8} {large[name]:>8}")
     grows = [name for name in small if small[name] != large[name]]
     too_many = [name for name in large if large[name] > MAX_QUERIES]
     if grows or too_many:

@@ -158,13 +158,14 @@ class AgreementAdmin(TranslatedListMixin, PublishableAdmin):
     search_fields = (*localized_names("title"), "slug")
     slug_source = "title"
     date_hierarchy = "signed_on"
-    filter_horizontal = ("partners",)
+    filter_horizontal = ("partners", "texts")
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary")}),
         (
             _("Details"),
             {"fields": ("partners", "kind", "instrument", "signed_on", "standing", "document")},
         ),
+        (_("Texts"), {"fields": ("texts",)}),
         (_("Publication"), {"fields": ("status", "published_at")}),
     ]
 

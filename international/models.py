@@ -238,6 +238,17 @@ class Agreement(SlugFromMixin, Publishable):
         validators=[validate_pdf],
         help_text=_("Optional. A PDF file of at most 10 MB."),
     )
+    texts = models.ManyToManyField(
+        "publications.Publication",
+        verbose_name=_("texts of the agreement"),
+        related_name="agreements",
+        blank=True,
+        limit_choices_to={"kind": "agreement-text"},
+        help_text=_(
+            "The agreement's texts among the publications (kind: agreement text). The "
+            "agreement's page links to those that are published."
+        ),
+    )
     slug = slug_field(
         _(
             "The agreement's address on the site, the same in every language. "

@@ -1,3 +1,4 @@
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView, TemplateView
 
 from international.forms import AgreementFilterForm
@@ -5,6 +6,7 @@ from international.models import Agreement, Approach, Objective, Partner, UnitPr
 from nada_site.localized import sort_key
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
+from publications.models import Publication
 
 
 class UnitView(TemplateView):
@@ -52,7 +54,18 @@ class AgreementListView(ForgivingPaginationMixin, ListView):
 class AgreementDetailView(PublishedOrPreviewMixin, DetailView):
     template_name = "international/agreement_detail.html"
     context_object_name = "agreement"
-    queryset = Agreement.objects.prefetch_related("partners")
+
+    def get_queryset(self):
+        # Built for each request: "published" is as of now.
+        self.queryset = Agreement.objects.prefetch_related(
+            "partners",
+            Prefetch(
+                "texts",
+                queryset=Publication.objects.public().order_by("-date", "-id"),
+                to_attr="public_texts",
+            ),
+        )
+        return super().get_queryset()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "nada_site",
     "international",
     "news",
+    "publications",
     "contact",
 ]
 

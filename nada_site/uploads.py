@@ -8,17 +8,26 @@ have. `validate_upload` checks a file against its kind: its size; what it
 really is, read by the kind's reader (Pillow for an image, the `%PDF-`
 signature for a PDF), never trusting the name or the browser's content type;
 its pixels; and whether its name's extension matches what it is. A new kind
-(a spreadsheet, say) is one more entry, with a reader of its own when no
-existing one knows its format. No kind accepts what a browser would render
-as a page (HTML, SVG).
+is one more entry, with a reader of its own when no existing one knows its
+format. No kind accepts what a browser would render as a page (HTML, SVG).
+
+Spreadsheets (`read_spreadsheet`) are an XLSX workbook, read as the zip
+archive it is (the parts every workbook has, no macros, and no more
+unpacked bytes than a limit, so that no zip bomb gets in), or a CSV file:
+UTF-8 text without control characters, rows a CSV reader can split, and no
+cell that a spreadsheet program would run as a formula.
 
 Every upload is stored under a name the server makes (a random hex string and
 the lower-cased extension the check accepted), never the name the browser
 sent: no path tricks, no guessable names, no `.html` or double extensions.
 """
 
+import csv
+import io
+import re
 import uuid
 import warnings
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import wraps
@@ -115,6 +124,75 @@ def read_pdf(file, kind):
     return "PDF"
 
 
+# An XLSX workbook's parts, and what would make it something else.
+XLSX_PARTS = frozenset({"[Content_Types].xml", "xl/workbook.xml"})
+XLSX_MAIN_TYPE = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+XLSX_MAX_UNPACKED = 100 * MEGABYTE
+XLSX_MAX_PARTS = 10_000
+# A CSV cell starting with one of these is a formula to a spreadsheet program,
+# unless it is a number ("-12.5").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_xlsx(file):
+    """The format "XLSX", for a workbook without macros whose parts unpack within the limits."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            parts = archive.infolist()
+            names = {part.filename for part in parts}
+            if len(parts) > XLSX_MAX_PARTS or not XLSX_PARTS <= names:
+                raise Unacceptable("unreadable")
+            if sum(part.file_size for part in parts) > XLSX_MAX_UNPACKED:
+                raise Unacceptable("unreadable")
+            if any(name.lower().endswith("vbaproject.bin") for name in names):
+                raise Unacceptable("unreadable")
+            with archive.open("[Content_Types].xml") as types:
+                if XLSX_MAIN_TYPE not in types.read(MEGABYTE):
+                    raise Unacceptable("unreadable")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+        raise Unacceptable("unreadable") from error
+    return "XLSX"
+
+
+def is_number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def read_csv(file):
+    """The format "CSV", for UTF-8 text that splits into rows, with no control characters and no formula."""
+    try:
+        text = file.read().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise Unacceptable("unreadable") from error
+    if not text.strip() or CONTROL_CHARACTERS.search(text):
+        raise Unacceptable("unreadable")
+    if text.lstrip().startswith("<"):  # a page, not a table
+        raise Unacceptable("unreadable")
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), strict=True):
+            for cell in row:
+                # A lone "-" is how tables of figures write "nil".
+                if len(cell) > 1 and cell.startswith(FORMULA_STARTS) and not is_number(cell):
+                    raise Unacceptable("formula")
+    except csv.Error as error:
+        raise Unacceptable("unreadable") from error
+    return "CSV"
+
+
+def read_spreadsheet(file, kind):
+    """An XLSX workbook (a zip archive) or a CSV file, as the file's first bytes say."""
+    if file.read(4) == b"PK\x03\x04":
+        file.seek(0)
+        return read_xlsx(file)
+    file.seek(0)
+    return read_csv(file)
+
+
 JPEG_PNG_WEBP = {
     "JPEG": frozenset({".jpg", ".jpeg"}),
     "PNG": frozenset({".png"}),
@@ -177,6 +255,34 @@ KINDS = {
             "wrong_format": Refusal("not_pdf", gettext_lazy("The document must be a PDF file.")),
         },
     ),
+    # A publication's data (publications.Publication.data_*): statistics as a
+    # workbook or a table.
+    "spreadsheet": UploadKind(
+        read=read_spreadsheet,
+        formats={"XLSX": frozenset({".xlsx"}), "CSV": frozenset({".csv"})},
+        max_bytes=10 * MEGABYTE,
+        refusals={
+            "too_large": Refusal("too_large", gettext_lazy("The file is larger than %(limit)s.")),
+            "unreadable": Refusal(
+                "not_a_spreadsheet",
+                gettext_lazy(
+                    "The file must be an Excel workbook (XLSX, without macros) or a CSV file "
+                    "in UTF-8."
+                ),
+            ),
+            "formula": Refusal(
+                "formula",
+                gettext_lazy(
+                    "The CSV file has a cell that starts like a formula (=, +, -, @). "
+                    "Save the values only."
+                ),
+            ),
+            "wrong_format": Refusal(
+                "wrong_format",
+                gettext_lazy("Only XLSX and CSV files with a matching file name are accepted."),
+            ),
+        },
+    ),
 }
 
 
@@ -215,6 +321,7 @@ class UploadValidator:
 
 validate_news_image = UploadValidator("news_image")
 validate_pdf = UploadValidator("pdf")
+validate_spreadsheet = UploadValidator("spreadsheet")
 
 
 def random_name(original_name):

@@ -104,12 +104,17 @@ class FormData:
         return name in self.data
 
     def update(self, changes):
-        """Set fields: a list sets every value of a multiple select; None removes the field."""
+        """
+        Set fields: a list sets every value of a multiple select; None removes
+        the field; a file is uploaded.
+        """
         for name, value in changes.items():
             if value is None:
                 self.data.pop(name, None)
             elif isinstance(value, list | tuple):
                 self.data[name] = [str(item) for item in value]
+            elif hasattr(value, "read"):  # a file, posted as is
+                self.data[name] = [value]
             else:
                 self.data[name] = [str(value)]
         return self

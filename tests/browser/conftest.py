@@ -117,10 +117,14 @@ def site(transactional_db, live_server):
     from nada_site import demo as site_demo
     from news import demo as news_demo
     from news.models import Announcement, Article
+    from publications import demo as publications_demo
+    from publications.models import Publication
 
     international_demo.load()
     site_demo.load()
     news_demo.load()
+    publications_demo.load()
+    statistics = Publication.objects.public().filter(kind=Publication.Kind.STATISTICS).first()
     article = (
         Article.objects.published().select_related("category").filter(tags__isnull=False).first()
     )
@@ -145,6 +149,9 @@ def site(transactional_db, live_server):
                 "contact": reverse("contact:form"),
                 "site map": reverse("sitemap"),
                 "site page": reverse("page", kwargs={"slug": "about"}),
+                "publications": reverse("publications:list"),
+                "publications filtered": reverse("publications:list") + "?kind=statistics",
+                "publication": statistics.get_absolute_url(),
             }
 
     return SimpleNamespace(url=live_server.url, urls=urls, article=article)

@@ -8,6 +8,7 @@ import pytest
 from international.models import Agreement
 from nada_site.models import Page
 from news.models import Announcement
+from publications.models import Publication
 from tests.browser.conftest import AXE_OPTIONS, LANGUAGES
 from tests.browser.test_admin_lists import CHANGE_LISTS, sign_in
 
@@ -64,6 +65,7 @@ def admin_pages(site):
     agreement = Agreement.objects.first()
     page = Page.objects.get(slug="about")
     announcement = Announcement.objects.first()
+    publication = Publication.objects.get(kind=Publication.Kind.STATISTICS)
     return {
         "article add form": "/admin/news/article/add/",
         "article change form": f"/admin/news/article/{site.article.pk}/change/",
@@ -71,6 +73,8 @@ def admin_pages(site):
         "site page change form": f"/admin/nada_site/page/{page.pk}/change/",
         "announcement add form": "/admin/news/announcement/add/",
         "announcement change form": f"/admin/news/announcement/{announcement.pk}/change/",
+        "publication change form": f"/admin/publications/publication/{publication.pk}/change/",
+        "publications list": "/admin/publications/publication/",
         **{f"{name} list": path for name, path in CHANGE_LISTS.items()},
     }
 

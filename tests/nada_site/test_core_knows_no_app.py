@@ -37,6 +37,7 @@ def test_each_app_brings_its_addresses_menu_sections_and_demo():
         "international/",
         "announcements/",
         "news/",
+        "publications/",
         "contact/",
     ]
     assert [name for _label, name in site.navigation] == [
@@ -44,6 +45,7 @@ def test_each_app_brings_its_addresses_menu_sections_and_demo():
         "international:unit",
         "international:agreement_list",
         "news:list",
+        "publications:list",
         "contact:form",
     ]
     assert [section.template for section in site.home_sections] == [
@@ -51,7 +53,9 @@ def test_each_app_brings_its_addresses_menu_sections_and_demo():
         "news/announcements_section.html",
         "news/home_section.html",
     ]
-    assert {"cooperation", "news-ms", "news-categories", "announcements"} <= set(site.sitemaps)
-    assert len(site.demo) == 3
+    assert {"cooperation", "news-ms", "news-categories", "announcements", "publications"} <= set(
+        site.sitemaps
+    )
+    assert len(site.demo) == 4
     # Contact messages are personal data: saving one changes no public page.
-    assert site.page_apps == {"nada_site", "international", "news"}
+    assert site.page_apps == {"nada_site", "international", "news", "publications"}

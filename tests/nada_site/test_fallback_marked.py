@@ -19,6 +19,7 @@ from nada_site.models import Question
 from news.models import KeyPoint
 from tests.conftest import PUBLISHED, make_agreement, make_page, make_partner
 from tests.news.conftest import make_article, make_category, make_tag
+from tests.publications.conftest import make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -268,3 +269,28 @@ def test_text_in_the_pages_language_is_not_marked_as_a_fallback(client, language
     html = request(client, f"/{language}/pages/about/")
     assert set(languages_of(html, words(language, "title"))) == {(language, direction(language))}
     assert 'class="fallback-note"' not in html
+
+
+def publication_in(source):
+    return make_publication(
+        "laporan",
+        kind="agreement-text",
+        **{f"title_{source}": words(source, "publication")},
+        **{f"summary_{source}": words(source, "about it")},
+    )
+
+
+@pytest.mark.parametrize("source, requested", MALAY_ONLY)
+def test_a_publication_in_one_language_is_marked_on_its_page_its_list_and_its_agreement(
+    client, source, requested
+):
+    agreement_in(source).texts.add(publication_in(source))
+    html = request(client, f"/{requested}/publications/laporan/")
+    for what in ("publication", "about it", "title"):  # the agreement's title too
+        assert_shown_in_its_own_language(html, words(source, what), source)
+    assert fallback_note(source, requested) in html
+    listing = request(client, f"/{requested}/publications/")
+    assert_shown_in_its_own_language(listing, words(source, "publication"), source)
+    assert f'<p class="language-label">{language_label(source, requested)}</p>' in listing
+    agreement = request(client, f"/{requested}/international/cooperation/mou-asean/")
+    assert_shown_in_its_own_language(agreement, words(source, "publication"), source)

@@ -12,6 +12,7 @@ from django.utils import translation
 
 from tests.conftest import make_agreement, make_page, make_partner
 from tests.news.conftest import make_article, make_category, make_tag
+from tests.publications.conftest import make_publication, statistics_files
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,8 @@ HOSTILE_QUERIES = [
     "q=' OR 1=1 --",
     "q=" + "خبر " * 300,
     "kind=nonsense&partner=%ff&status[]=1&category=../../",
+    "kind=statistics&year=" + "9" * 40 + "&language=%00",
+    "year=-2025&language=" + "ar" * 2000,
     "partner=" + "9" * 40 + "&kind=bilateral",
     "tag=\x00&category=\u202e",
     "&&&==&=&",
@@ -90,6 +93,7 @@ def content(profile):
     make_article("real", category=category)
     make_agreement("real", partners=[make_partner("asean")])
     make_page(slug="real", title_ms="Halaman")
+    make_publication("real", kind="statistics", files=statistics_files())
 
 
 def fill(template, value):

@@ -19,9 +19,11 @@ from international.models import Agreement, Partner, UnitProfile
 from nada_site.models import Page, ReviewRequest
 from nada_site.workflow import Status
 from news.models import Announcement, Article
+from publications.models import Publication
 from tests.admin_forms import read_form
 from tests.conftest import PUBLISHED, make_agreement, make_page, make_partner
 from tests.news.conftest import make_announcement, make_article
+from tests.publications.conftest import make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,8 @@ def make(kind, slug, **fields):
     if kind == "agreement":
         partner = Partner.objects.first() or make_partner("asean")
         return make_agreement(slug=slug, partners=[partner], **fields)
+    if kind == "publication":
+        return make_publication(slug=slug, **fields)
     return make_profile(**fields)
 
 
@@ -57,6 +61,7 @@ KINDS = {
     "agreement": Agreement,
     "unitprofile": UnitProfile,
     "announcement": Announcement,
+    "publication": Publication,
 }
 DRAFT = {"status": Status.DRAFT, "was_published": False}
 

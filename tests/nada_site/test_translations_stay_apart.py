@@ -10,6 +10,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone, translation
@@ -24,6 +25,9 @@ from nada_site.models import Page, Question, ReviewRequest
 from nada_site.richtext import SanitizedRichTextField, sanitize_html
 from news import demo as news_demo
 from news.models import Announcement, Article, Category, KeyPoint, Tag
+from publications import demo as publications_demo
+from publications import samples
+from publications.models import Publication
 from tests.admin_forms import open_form
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +68,8 @@ def other_required_fields(model):
         return {"article": Article.objects.create(slug="article", category=category)}
     if model is Announcement:
         return {"slug": "notice", "ends_at": timezone.now() + datetime.timedelta(days=1)}
+    if model is Publication:
+        return {"slug": "laporan", "kind": "speech", "date": datetime.date(2025, 1, 1)}
     raise AssertionError(f"No factory for {model.__name__}: add one when registering a model.")
 
 
@@ -73,7 +79,7 @@ def test_every_translated_model_has_a_factory_here():
 
 
 MODELS = [Page, Question, UnitProfile, Objective, Approach, Partner, Agreement, Category, Tag]
-MODELS += [Article, KeyPoint, Announcement]
+MODELS += [Article, KeyPoint, Announcement, Publication]
 
 
 def assert_only_in(instance, language):
@@ -163,6 +169,9 @@ def form_fields_besides_the_texts(model, language):
         return {"category": Category.objects.create(slug="global").pk}
     if model is Announcement:
         return {"ends_at_0": "2099-01-01", "ends_at_1": "09:00:00"}
+    if model is Publication:
+        pdf = SimpleUploadedFile("laporan.pdf", samples.pdf("Laporan"))
+        return {"kind": "speech", "date": "2025-01-01", "pdf_ms": pdf}
     raise AssertionError(f"No form data for {model.__name__}: add it when registering a model.")
 
 
@@ -308,6 +317,7 @@ def test_the_demo_loader_keeps_each_language_in_its_own_field(active):
         (Tag, news_demo.TAGS),
         (Article, news_demo.ARTICLES),
         (Announcement, news_demo.announcements(timezone.now())),
+        (Publication, publications_demo.PUBLICATIONS),
     ):
         rows += [(model, model.objects.get(slug=row["slug"]), row) for row in demo_rows]
     for model, record, row in rows:
