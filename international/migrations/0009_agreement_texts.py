@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('international', '0007_content_warning_count'),
+        ('international', '0008_partner_country_names_from_cldr'),
         ('publications', '0001_initial'),
     ]
 
