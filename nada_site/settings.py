@@ -114,6 +114,7 @@ INSTALLED_APPS = [
     "nada_site",
     "international",
     "news",
+    "events",
     "contact",
 ]
 
