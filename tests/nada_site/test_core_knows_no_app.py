@@ -12,7 +12,7 @@ from django.conf import settings
 from nada_site.site import site
 
 CORE = Path(settings.BASE_DIR) / "nada_site"
-APPS = ("international", "news", "contact")
+APPS = ("international", "news", "events", "contact")
 
 
 def imported_modules(path):
@@ -33,19 +33,25 @@ def test_no_core_module_imports_an_app(path):
 
 
 def test_each_app_brings_its_addresses_menu_sections_and_demo():
-    assert [prefix for prefix, _urlconf in site.urls] == ["international/", "news/", "contact/"]
+    assert [prefix for prefix, _urlconf in site.urls] == [
+        "international/",
+        "news/",
+        "events/",
+        "contact/",
+    ]
     assert [name for _label, name in site.navigation] == [
         "home",
         "international:unit",
         "international:agreement_list",
         "news:list",
+        "events:list",
         "contact:form",
     ]
     assert [section.template for section in site.home_sections] == [
         "international/home_section.html",
         "news/home_section.html",
     ]
-    assert {"cooperation", "news-ms", "news-categories"} <= set(site.sitemaps)
-    assert len(site.demo) == 3
+    assert {"cooperation", "news-ms", "news-categories", "events"} <= set(site.sitemaps)
+    assert len(site.demo) == 4
     # Contact messages are personal data: saving one changes no public page.
-    assert site.page_apps == {"nada_site", "international", "news"}
+    assert site.page_apps == {"nada_site", "international", "news", "events"}

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
 from tests.conftest import make_agreement, make_page, make_partner
+from tests.events.conftest import make_event
 from tests.news.conftest import make_article, make_category, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,7 @@ def content(profile):
     make_article("real", category=category)
     make_agreement("real", partners=[make_partner("asean")])
     make_page(slug="real", title_ms="Halaman")
+    make_event("real", zone="Europe/Vienna", city_ms="Vienna", country="AT")
 
 
 def fill(template, value):

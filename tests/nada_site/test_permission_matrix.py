@@ -15,12 +15,14 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
+from events.models import Event
 from international.models import Agreement, Partner, UnitProfile
 from nada_site.models import Page, ReviewRequest
 from nada_site.workflow import Status
 from news.models import Article
 from tests.admin_forms import read_form
 from tests.conftest import PUBLISHED, make_agreement, make_page, make_partner
+from tests.events.conftest import make_event
 from tests.news.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -43,13 +45,21 @@ def make(kind, slug, **fields):
         return make_article(slug=slug, **fields)
     if kind == "page":
         return make_page(slug=slug, **fields)
+    if kind == "event":
+        return make_event(slug=slug, **fields)
     if kind == "agreement":
         partner = Partner.objects.first() or make_partner("asean")
         return make_agreement(slug=slug, partners=[partner], **fields)
     return make_profile(**fields)
 
 
-KINDS = {"article": Article, "page": Page, "agreement": Agreement, "unitprofile": UnitProfile}
+KINDS = {
+    "article": Article,
+    "page": Page,
+    "agreement": Agreement,
+    "event": Event,
+    "unitprofile": UnitProfile,
+}
 DRAFT = {"status": Status.DRAFT, "was_published": False}
 
 
