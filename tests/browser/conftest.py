@@ -112,6 +112,8 @@ def axe_violations(axe, page):
 @pytest.fixture
 def site(transactional_db, live_server):
     """The demo content, and the address of one page of each kind."""
+    from events import demo as events_demo
+    from events.models import Event
     from international import demo as international_demo
     from international.models import Agreement
     from nada_site import demo as site_demo
@@ -121,11 +123,14 @@ def site(transactional_db, live_server):
     international_demo.load()
     site_demo.load()
     news_demo.load()
+    events_demo.load()
     article = (
         Article.objects.published().select_related("category").filter(tags__isnull=False).first()
     )
     agreement = Agreement.objects.for_listing().first()
     tag = article.tags.first()
+    # An event whose venue keeps other hours than Malaysia: both times are shown.
+    event = Event.objects.upcoming().exclude(time_zone="Asia/Kuala_Lumpur").first()
 
     def urls(language):
         with translation.override(language):
@@ -139,6 +144,8 @@ def site(transactional_db, live_server):
                 "category": article.category.get_absolute_url(),
                 "tag": tag.get_absolute_url(),
                 "search": reverse("news:search") + "?q=Malaysia",
+                "events": reverse("events:list"),
+                "event": event.get_absolute_url(),
                 "contact": reverse("contact:form"),
                 "site map": reverse("sitemap"),
                 "site page": reverse("page", kwargs={"slug": "about"}),
