@@ -1,10 +1,11 @@
 """
 Fill the database with a large site for the benchmarks: N news articles in
 Malay, English and Arabic with key points, tags and images (a handful of
-generated JPEGs, reused), and M cooperation agreements with their partners.
+generated JPEGs, reused), M cooperation agreements with their partners, and
+E events, half of them past, linked to a few of the articles.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
-        .venv/bin/python bench/generate.py --articles 10000 --agreements 300
+        .venv/bin/python bench/generate.py --articles 10000 --agreements 300 --events 300
 
 It migrates the database first, replaces what an earlier run generated (every
 object it makes has a slug starting with "bench-") and loads the demo content
@@ -35,6 +36,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
+from events.models import Event  # noqa: E402
 from international.models import Agreement, Partner  # noqa: E402
 from news.images import make_renditions  # noqa: E402
 from news.models import Article, Category, KeyPoint, Tag  # noqa: E402
@@ -74,6 +76,7 @@ def clear():
     Tag.objects.filter(slug__startswith=PREFIX).delete()
     Category.objects.filter(slug__startswith=PREFIX).delete()
     Agreement.objects.filter(slug__startswith=PREFIX).delete()
+    Event.objects.filter(slug__startswith=PREFIX).delete()
     Partner.objects.filter(slug__startswith=PREFIX).delete()
 
 
@@ -189,10 +192,49 @@ def generate_agreements(rng, count):
     )
 
 
+def generate_events(rng, count):
+    """`count` events, one every four days, half of them past, in a few venues' time zones."""
+    zones = ["Europe/Vienna", "Asia/Bangkok", "Asia/Kuala_Lumpur", "America/New_York"]
+    now = timezone.now()
+    articles = list(
+        Article.objects.filter(slug__startswith=PREFIX).values_list("pk", flat=True)[:50]
+    )
+    events = []
+    for index in range(count):
+        starts_at = now + datetime.timedelta(days=4 * (index - count // 2), hours=index % 24)
+        events.append(
+            Event(
+                slug=f"{PREFIX}event-{index}",
+                title_ms=sentence(rng, "ms", 8),
+                title_en=sentence(rng, "en", 8),
+                title_ar=sentence(rng, "ar", 8),
+                description_ms=f"<p>{sentence(rng, 'ms', 40)}</p>",
+                description_en=f"<p>{sentence(rng, 'en', 40)}</p>",
+                description_ar=f"<p>{sentence(rng, 'ar', 40)}</p>",
+                city_en=f"City {index % 20}",
+                country=rng.choice(["AT", "TH", "MY", "US"]),
+                time_zone=zones[index % len(zones)],
+                starts_at=starts_at,
+                ends_at=starts_at + datetime.timedelta(hours=6),
+                all_day=index % 5 == 0,
+                role=rng.choice(Event.Role.values),
+                status=Event.Status.PUBLISHED,
+                was_published=True,
+            )
+        )
+    Event.objects.bulk_create(events, batch_size=BATCH)
+    Event.related_articles.through.objects.bulk_create(
+        Event.related_articles.through(event=event, article_id=article)
+        for event in events
+        for article in rng.sample(articles, min(2, len(articles)))
+    )
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--agreements", type=int, default=300)
+    parser.add_argument("--events", type=int, default=300)
     parser.add_argument("--seed", type=int, default=8)
     options = parser.parse_args(argv)
     started = time.monotonic()
@@ -203,13 +245,15 @@ def main(argv=None):
         clear()
         generate_news(rng, options.articles)
         generate_agreements(rng, options.agreements)
+        generate_events(rng, options.events)
     if connection.vendor == "postgresql":
         # Planner statistics and visibility map as autovacuum would leave them
         # on a running site, not those of freshly loaded tables.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     print(
-        f"{options.articles} articles and {options.agreements} agreements "
+        f"{options.articles} articles, {options.agreements} agreements "
+        f"and {options.events} events "
         f"in {time.monotonic() - started:.1f} s"
     )
 

@@ -23,6 +23,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from events.models import Event  # noqa: E402
 from international.models import Agreement  # noqa: E402
 from news.models import Article  # noqa: E402
 
@@ -32,6 +33,7 @@ MAX_QUERIES = 8
 def pages():
     article = Article.objects.filter(slug__startswith=generate.PREFIX).order_by("-published_at")[1]
     agreement = Agreement.objects.filter(slug__startswith=generate.PREFIX).first()
+    event = Event.objects.past().filter(slug__startswith=generate.PREFIX).first()
     return {
         "home": "/en/",
         "unit page": "/en/international/",
@@ -43,6 +45,10 @@ def pages():
         "tag": f"/en/news/tag/{article.tags.first().slug}/",
         "search": "/en/news/search/?q=cooperation",
         "feed": "/en/news/feed/",
+        "events": "/en/events/",
+        "past events, page 2": "/en/events/?page=2",
+        "event": f"/en/events/{event.slug}/",
+        "events calendar": "/en/events/calendar.ics",
         "sitemap index": "/sitemap.xml",
         "news sitemap": "/sitemap-news-en.xml",
     }
@@ -68,7 +74,16 @@ def main(argv=None):
     setup_test_environment()
     results = {}
     for size in (options.small, options.large):
-        generate.main(["--articles", str(size), "--agreements", str(max(size // 30, 10))])
+        generate.main(
+            [
+                "--articles",
+                str(size),
+                "--agreements",
+                str(max(size // 30, 10)),
+                "--events",
+                str(max(size // 30, 30)),
+            ]
+        )
         results[size] = count_queries()
     small, large = results[options.small], results[options.large]
     print(f"\n{'page':<20} {options.small:>8} {options.large:>8}")

@@ -232,3 +232,21 @@ def test_the_events_are_in_the_menu_and_the_sitemap(client):
     sitemap = client.get("/sitemap-events.xml").content.decode()
     assert "/ms/events/cnd/" in sitemap and "/ar/events/cnd/" in sitemap
     assert "/en/events/" in client.get("/sitemap-pages.xml").content.decode()
+
+
+@pytest.mark.parametrize("path", ["/en/events/", "/en/events/cnd/", "/en/events/calendar.ics"])
+def test_the_page_cache_serves_the_events_and_a_change_refreshes_them(
+    client, settings, django_assert_num_queries, path
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    event = make_event("cnd", title_en="Old title")
+    assert "Old title" in client.get(path).content.decode()
+    with django_assert_num_queries(0):
+        assert "Old title" in client.get(path).content.decode()
+    event.title_en = "New title"
+    event.save()
+    assert "New title" in client.get(path).content.decode()
+    article = make_article("report", title_en="Report")
+    event.related_articles.add(article)
+    if path == "/en/events/cnd/":
+        assert "Report" in client.get(path).content.decode()
