@@ -11,11 +11,13 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from events import demo as events_demo
+from events.models import Event
 from international import demo as international_demo
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site import demo as site_demo
@@ -56,6 +58,9 @@ def other_required_fields(model):
         return {"slug": "mou", "kind": Agreement.Kind.BILATERAL, "instrument": "mou"}
     if model in (Category, Tag):
         return {"slug": "global"}
+    if model is Event:
+        when = timezone.now()
+        return {"slug": "cnd", "starts_at": when, "ends_at": when}
     if model is Article:
         return {"slug": "article", "category": Category.objects.create(slug="global")}
     if model is KeyPoint:
@@ -70,7 +75,7 @@ def test_every_translated_model_has_a_factory_here():
 
 
 MODELS = [Page, Question, UnitProfile, Objective, Approach, Partner, Agreement, Category, Tag]
-MODELS += [Article, KeyPoint]
+MODELS += [Article, KeyPoint, Event]
 
 
 def assert_only_in(instance, language):
@@ -158,6 +163,14 @@ def form_fields_besides_the_texts(model, language):
         return {"slug": "mou", "kind": "bilateral", "instrument": "mou", "partners": [partner.pk]}
     if model is Article:
         return {"category": Category.objects.create(slug="global").pk}
+    if model is Event:
+        return {
+            "time_zone": "Europe/Vienna",
+            "starts_at_0": "2027-03-15",
+            "starts_at_1": "10:00:00",
+            "ends_at_0": "2027-03-15",
+            "ends_at_1": "17:00:00",
+        }
     raise AssertionError(f"No form data for {model.__name__}: add it when registering a model.")
 
 
@@ -302,6 +315,7 @@ def test_the_demo_loader_keeps_each_language_in_its_own_field(active):
         (Category, news_demo.CATEGORIES),
         (Tag, news_demo.TAGS),
         (Article, news_demo.ARTICLES),
+        (Event, events_demo.rows()),
     ):
         rows += [(model, model.objects.get(slug=row["slug"]), row) for row in demo_rows]
     for model, record, row in rows:
