@@ -45,7 +45,7 @@ class Event(SlugFromMixin, Publishable):
 
     class Role(models.TextChoices):
         HOSTS = "hosts", _("Host")
-        LEADS = "leads", _("Head of the Malaysian delegation")
+        LEADS = "leads", _("Head of delegation")
         SPEAKS = "speaks", _("Speaker")
         ATTENDS = "attends", _("Participant")
         OBSERVES = "observes", _("Observer")

@@ -1,6 +1,6 @@
 """
 At 1280 x 800, with the admin in Malay, English and Arabic, the lists of
-articles, agreements and pages show every column whole: nothing reaches past
+articles, agreements, events and pages show every column whole: nothing reaches past
 the list, no header is clipped, and a title takes two lines at most (the
 whole of a long one in its tooltip and its text).
 """
@@ -9,6 +9,7 @@ import pytest
 
 from tests.browser.conftest import LANGUAGES
 from tests.conftest import make_agreement, make_page
+from tests.events.conftest import make_event
 from tests.news.conftest import make_article
 
 pytestmark = pytest.mark.browser
@@ -17,6 +18,7 @@ PASSWORD = "a-long-passphrase"
 CHANGE_LISTS = {
     "articles": "/admin/news/article/",
     "agreements": "/admin/international/agreement/",
+    "events": "/admin/events/event/",
     "pages": "/admin/nada_site/page/",
 }
 LONG_TITLES = {
@@ -61,10 +63,11 @@ CUT_OFF = """() => {
 
 @pytest.fixture
 def long_titles(site):
-    """Beside the demo content, an article, an agreement and a page with very long titles."""
+    """Beside the demo content, an article, an agreement, an event and a page with very long titles."""
     return {
         "articles": make_article("long-article", **LONG_TITLES),
         "agreements": make_agreement("long-agreement", **LONG_TITLES),
+        "events": make_event("long-event", **LONG_TITLES),
         "pages": make_page("long-page", **LONG_TITLES),
     }
 
