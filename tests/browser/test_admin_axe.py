@@ -5,6 +5,7 @@ translated content and its lists, with the admin in Malay, English and Arabic.
 
 import pytest
 
+from events.models import Event
 from international.models import Agreement
 from nada_site.models import Page
 from tests.browser.conftest import AXE_OPTIONS, LANGUAGES
@@ -67,6 +68,7 @@ def admin_pages(site):
         "article change form": f"/admin/news/article/{site.article.pk}/change/",
         "agreement change form": f"/admin/international/agreement/{agreement.pk}/change/",
         "site page change form": f"/admin/nada_site/page/{page.pk}/change/",
+        "event change form": f"/admin/events/event/{Event.objects.first().pk}/change/",
         **{f"{name} list": path for name, path in CHANGE_LISTS.items()},
     }
 
