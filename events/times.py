@@ -52,8 +52,9 @@ def offsets_differ(event):
     )
 
 
-def _time(value, text, fmt):
-    iso = value.date().isoformat() if fmt == "date" else value.isoformat()
+def _time(value, text, date_only=False):
+    """`<time datetime="…">text</time>`: the instant with its offset, or the date alone."""
+    iso = value.date().isoformat() if date_only else value.isoformat()
     return format_html('<time datetime="{}">{}</time>', iso, text)
 
 
@@ -74,10 +75,10 @@ def _date_and_clock(value):
 
 def whole_days(span):
     """`5 March 2027` or `5 March 2027 – 9 March 2027`, as `<time>` elements."""
-    first = _time(span.start, _date(span.start), "date")
+    first = _time(span.start, _date(span.start), date_only=True)
     if span.same_day:
         return first
-    return format_html("{} – {}", first, _time(span.end, _date(span.end), "date"))
+    return format_html("{} – {}", first, _time(span.end, _date(span.end), date_only=True))
 
 
 def clock_times(span, with_dates=True):
@@ -86,13 +87,13 @@ def clock_times(span, with_dates=True):
         start_text = _date_and_clock(span.start) if with_dates else _clock(span.start)
         return format_html(
             "{}–{}",
-            _time(span.start, start_text, "clock"),
-            _time(span.end, _clock(span.end), "clock"),
+            _time(span.start, start_text),
+            _time(span.end, _clock(span.end)),
         )
     return format_html(
         "{} – {}",
-        _time(span.start, _date_and_clock(span.start), "clock"),
-        _time(span.end, _date_and_clock(span.end), "clock"),
+        _time(span.start, _date_and_clock(span.start)),
+        _time(span.end, _date_and_clock(span.end)),
     )
 
 

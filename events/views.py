@@ -4,7 +4,7 @@ from django.utils.translation import get_language, gettext
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from events.calendar import calendar, plain_text
+from events.calendar import calendar, location, plain_text
 from events.models import Event
 from nada_site.localized import localize
 from nada_site.pagination import ForgivingPaginationMixin
@@ -68,10 +68,11 @@ class EventDetailView(PublishedOrPreviewMixin, DetailView):
             address["addressLocality"] = context["city"].text
         if event.country:
             address["addressCountry"] = event.country.code
-        place = {"@type": "Place", "address": address}
-        place["name"] = ", ".join(
-            part for part in (context["city"].text, str(event.country.name or "")) if part
-        ) or gettext("Venue to be announced")
+        place = {
+            "@type": "Place",
+            "name": location(event) or gettext("Venue to be announced"),
+            "address": address,
+        }
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
