@@ -1,3 +1,4 @@
+import datetime
 import zoneinfo
 
 from django import forms
@@ -7,6 +8,8 @@ from events.models import MALAYSIA, Event, time_zone_choices
 from nada_site.translated_admin import ConcurrentEditForm
 
 TIMES = ("starts_at", "ends_at")
+# Where a meeting of whole days starts and ends, on the venue's clocks.
+WHOLE_DAY = {"starts_at": datetime.time(0, 0), "ends_at": datetime.time(23, 59)}
 
 
 def venue_zone(name):
@@ -51,14 +54,6 @@ class EventAdminForm(ConcurrentEditForm):
             # Read as Malaysia time by the field: what was typed is the venue's clock.
             typed = timezone.make_naive(value, current)
             if cleaned_data.get("all_day"):
-                typed = typed.replace(
-                    **(
-                        {"hour": 0, "minute": 0}
-                        if name == "starts_at"
-                        else {"hour": 23, "minute": 59}
-                    ),
-                    second=0,
-                    microsecond=0,
-                )
+                typed = datetime.datetime.combine(typed.date(), WHOLE_DAY[name])
             cleaned_data[name] = timezone.make_aware(typed, zone)
         return cleaned_data
