@@ -250,3 +250,7 @@ def test_the_page_cache_serves_the_events_and_a_change_refreshes_them(
     event.related_articles.add(article)
     if path == "/en/events/cnd/":
         assert "Report" in client.get(path).content.decode()
+
+
+def test_the_site_map_for_people_links_the_events(client):
+    assert 'href="/ar/events/"' in client.get("/ar/sitemap/").content.decode()
