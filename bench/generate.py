@@ -5,10 +5,11 @@ generated JPEGs, reused), M cooperation agreements with their partners, and
 A announcements (some running, most ended, a few still to start).
 P publications of every kind (one small generated PDF, reused, and CSV data
 for the statistics), the agreement texts linked to generated agreements.
+E events, half of them past, linked to a few of the articles.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/nada_bench \
         .venv/bin/python bench/generate.py --articles 10000 --agreements 300 \
-        --announcements 1000 --publications 300
+        --announcements 1000 --publications 300 --events 300
 
 It migrates the database first, replaces what an earlier run generated (every
 object it makes has a slug starting with "bench-") and loads the demo content
@@ -39,6 +40,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
+from events.models import Event  # noqa: E402
 from international.models import Agreement, Partner  # noqa: E402
 from news.images import make_renditions  # noqa: E402
 from news.models import Announcement, Article, Category, KeyPoint, Tag  # noqa: E402
@@ -80,6 +82,7 @@ def clear():
     Tag.objects.filter(slug__startswith=PREFIX).delete()
     Category.objects.filter(slug__startswith=PREFIX).delete()
     Agreement.objects.filter(slug__startswith=PREFIX).delete()
+    Event.objects.filter(slug__startswith=PREFIX).delete()
     Partner.objects.filter(slug__startswith=PREFIX).delete()
     Announcement.objects.filter(slug__startswith=PREFIX).delete()
     Publication.objects.filter(slug__startswith=PREFIX).delete()
@@ -267,12 +270,51 @@ def generate_publications(rng, count):
     )
 
 
+def generate_events(rng, count):
+    """`count` events, one every four days, half of them past, in a few venues' time zones."""
+    zones = ["Europe/Vienna", "Asia/Bangkok", "Asia/Kuala_Lumpur", "America/New_York"]
+    now = timezone.now()
+    articles = list(
+        Article.objects.filter(slug__startswith=PREFIX).values_list("pk", flat=True)[:50]
+    )
+    events = []
+    for index in range(count):
+        starts_at = now + datetime.timedelta(days=4 * (index - count // 2), hours=index % 24)
+        events.append(
+            Event(
+                slug=f"{PREFIX}event-{index}",
+                title_ms=sentence(rng, "ms", 8),
+                title_en=sentence(rng, "en", 8),
+                title_ar=sentence(rng, "ar", 8),
+                description_ms=f"<p>{sentence(rng, 'ms', 40)}</p>",
+                description_en=f"<p>{sentence(rng, 'en', 40)}</p>",
+                description_ar=f"<p>{sentence(rng, 'ar', 40)}</p>",
+                city_en=f"City {index % 20}",
+                country=rng.choice(["AT", "TH", "MY", "US"]),
+                time_zone=zones[index % len(zones)],
+                starts_at=starts_at,
+                ends_at=starts_at + datetime.timedelta(hours=6),
+                all_day=index % 5 == 0,
+                role=rng.choice(Event.Role.values),
+                status=Event.Status.PUBLISHED,
+                was_published=True,
+            )
+        )
+    Event.objects.bulk_create(events, batch_size=BATCH)
+    Event.related_articles.through.objects.bulk_create(
+        Event.related_articles.through(event=event, article_id=article)
+        for event in events
+        for article in rng.sample(articles, min(2, len(articles)))
+    )
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--agreements", type=int, default=300)
     parser.add_argument("--announcements", type=int, default=1000)
     parser.add_argument("--publications", type=int, default=300)
+    parser.add_argument("--events", type=int, default=300)
     parser.add_argument("--seed", type=int, default=8)
     options = parser.parse_args(argv)
     started = time.monotonic()
@@ -285,15 +327,16 @@ def main(argv=None):
         generate_agreements(rng, options.agreements)
         generate_announcements(rng, options.announcements)
         generate_publications(rng, options.publications)
+        generate_events(rng, options.events)
     if connection.vendor == "postgresql":
         # Planner statistics and visibility map as autovacuum would leave them
         # on a running site, not those of freshly loaded tables.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     print(
-        f"{options.articles} articles, {options.agreements} agreements and "
-        f"{options.announcements} announcements "
-        f"{options.publications} publications "
+        f"{options.articles} articles, {options.agreements} agreements, "
+        f"{options.announcements} announcements, {options.publications} publications "
+        f"and {options.events} events "
         f"in {time.monotonic() - started:.1f} s"
     )
 

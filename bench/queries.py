@@ -23,6 +23,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from events.models import Event  # noqa: E402
 from international.models import Agreement  # noqa: E402
 from news.models import Announcement, Article  # noqa: E402
 from publications.models import Publication  # noqa: E402
@@ -37,6 +38,7 @@ def pages():
     publication = Publication.objects.filter(
         slug__startswith=generate.PREFIX, kind=Publication.Kind.STATISTICS
     ).first()
+    event = Event.objects.past().filter(slug__startswith=generate.PREFIX).first()
     return {
         "home": "/en/",
         "unit page": "/en/international/",
@@ -48,6 +50,10 @@ def pages():
         "tag": f"/en/news/tag/{article.tags.first().slug}/",
         "search": "/en/news/search/?q=cooperation",
         "feed": "/en/news/feed/",
+        "events": "/en/events/",
+        "past events, page 2": "/en/events/?page=2",
+        "event": f"/en/events/{event.slug}/",
+        "events calendar": "/en/events/calendar.ics",
         "sitemap index": "/sitemap.xml",
         "news sitemap": "/sitemap-news-en.xml",
         "announcements": "/en/announcements/",
@@ -89,6 +95,7 @@ def main(argv=None):
                 *("--agreements", str(max(size // 30, 10))),
                 *("--announcements", str(max(size // 10, 30))),
                 *("--publications", str(max(size // 10, 10))),
+                *("--events", str(max(size // 30, 30))),
             ]
         )
         results[size] = count_queries()

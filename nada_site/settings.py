@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "international",
     "news",
     "publications",
+    "events",
     "contact",
 ]
 

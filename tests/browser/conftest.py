@@ -112,6 +112,8 @@ def axe_violations(axe, page):
 @pytest.fixture
 def site(transactional_db, live_server):
     """The demo content, and the address of one page of each kind."""
+    from events import demo as events_demo
+    from events.models import Event
     from international import demo as international_demo
     from international.models import Agreement
     from nada_site import demo as site_demo
@@ -125,12 +127,15 @@ def site(transactional_db, live_server):
     news_demo.load()
     publications_demo.load()
     statistics = Publication.objects.public().filter(kind=Publication.Kind.STATISTICS).first()
+    events_demo.load()
     article = (
         Article.objects.published().select_related("category").filter(tags__isnull=False).first()
     )
     agreement = Agreement.objects.for_listing().first()
     tag = article.tags.first()
     announcement = Announcement.objects.current().first()
+    # An event whose venue keeps other hours than Malaysia: both times are shown.
+    event = Event.objects.upcoming().exclude(time_zone="Asia/Kuala_Lumpur").first()
 
     def urls(language):
         with translation.override(language):
@@ -146,6 +151,8 @@ def site(transactional_db, live_server):
                 "search": reverse("news:search") + "?q=Malaysia",
                 "announcements": reverse("announcements:list"),
                 "announcement": announcement.get_absolute_url(),
+                "events": reverse("events:list"),
+                "event": event.get_absolute_url(),
                 "contact": reverse("contact:form"),
                 "site map": reverse("sitemap"),
                 "site page": reverse("page", kwargs={"slug": "about"}),

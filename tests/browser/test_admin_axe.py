@@ -5,6 +5,7 @@ translated content and its lists, with the admin in Malay, English and Arabic.
 
 import pytest
 
+from events.models import Event
 from international.models import Agreement
 from nada_site.models import Page
 from news.models import Announcement
@@ -75,6 +76,7 @@ def admin_pages(site):
         "announcement change form": f"/admin/news/announcement/{announcement.pk}/change/",
         "publication change form": f"/admin/publications/publication/{publication.pk}/change/",
         "publications list": "/admin/publications/publication/",
+        "event change form": f"/admin/events/event/{Event.objects.first().pk}/change/",
         **{f"{name} list": path for name, path in CHANGE_LISTS.items()},
     }
 

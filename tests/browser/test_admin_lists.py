@@ -1,6 +1,6 @@
 """
 At 1280 x 800, with the admin in Malay, English and Arabic, the lists of
-articles, agreements, pages and announcements show every column whole: nothing reaches past
+articles, agreements, events, pages and announcements show every column whole: nothing reaches past
 the list, no header is clipped, and a title takes two lines at most (the
 whole of a long one in its tooltip and its text).
 """
@@ -9,6 +9,7 @@ import pytest
 
 from tests.browser.conftest import LANGUAGES
 from tests.conftest import make_agreement, make_page
+from tests.events.conftest import make_event
 from tests.news.conftest import make_announcement, make_article
 
 pytestmark = pytest.mark.browser
@@ -17,6 +18,7 @@ PASSWORD = "a-long-passphrase"
 CHANGE_LISTS = {
     "articles": "/admin/news/article/",
     "agreements": "/admin/international/agreement/",
+    "events": "/admin/events/event/",
     "pages": "/admin/nada_site/page/",
     "announcements": "/admin/news/announcement/",
 }
@@ -66,6 +68,7 @@ def long_titles(site):
     return {
         "articles": make_article("long-article", **LONG_TITLES),
         "agreements": make_agreement("long-agreement", **LONG_TITLES),
+        "events": make_event("long-event", **LONG_TITLES),
         "pages": make_page("long-page", **LONG_TITLES),
         "announcements": make_announcement("long-announcement", **LONG_TITLES),
     }

@@ -12,7 +12,7 @@ from django.conf import settings
 from nada_site.site import site
 
 CORE = Path(settings.BASE_DIR) / "nada_site"
-APPS = ("international", "news", "contact")
+APPS = ("international", "news", "events", "contact")
 
 
 def imported_modules(path):
@@ -38,6 +38,7 @@ def test_each_app_brings_its_addresses_menu_sections_and_demo():
         "announcements/",
         "news/",
         "publications/",
+        "events/",
         "contact/",
     ]
     assert [name for _label, name in site.navigation] == [
@@ -46,6 +47,7 @@ def test_each_app_brings_its_addresses_menu_sections_and_demo():
         "international:agreement_list",
         "news:list",
         "publications:list",
+        "events:list",
         "contact:form",
     ]
     assert [section.template for section in site.home_sections] == [
@@ -53,9 +55,14 @@ def test_each_app_brings_its_addresses_menu_sections_and_demo():
         "news/announcements_section.html",
         "news/home_section.html",
     ]
-    assert {"cooperation", "news-ms", "news-categories", "announcements", "publications"} <= set(
-        site.sitemaps
-    )
-    assert len(site.demo) == 4
+    assert {
+        "cooperation",
+        "news-ms",
+        "news-categories",
+        "announcements",
+        "publications",
+        "events",
+    } <= set(site.sitemaps)
+    assert len(site.demo) == 5
     # Contact messages are personal data: saving one changes no public page.
-    assert site.page_apps == {"nada_site", "international", "news", "publications"}
+    assert site.page_apps == {"nada_site", "international", "news", "publications", "events"}

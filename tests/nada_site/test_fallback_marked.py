@@ -18,6 +18,7 @@ from nada_site.localized import LocalizedText
 from nada_site.models import Question
 from news.models import KeyPoint
 from tests.conftest import PUBLISHED, make_agreement, make_page, make_partner
+from tests.events.conftest import make_event
 from tests.news.conftest import make_article, make_category, make_tag
 from tests.publications.conftest import make_publication
 
@@ -261,6 +262,35 @@ def test_a_category_or_tag_named_in_one_language_is_marked_on_its_page(
     assert_shown_in_its_own_language(html, words(source, kind), source)
     assert_shown_in_its_own_language(html, words(source, "title"), source)
     assert fallback_note(source, requested) in html
+
+
+def event_in(source):
+    return make_event(
+        "cnd",
+        zone="Europe/Vienna",
+        country="AT",
+        **{f"title_{source}": words(source, "title")},
+        **{f"city_{source}": words(source, "city")},
+        **{f"description_{source}": f"<p>{words(source, 'description')}</p>"},
+    )
+
+
+@pytest.mark.parametrize("source, requested", MALAY_ONLY)
+def test_an_event_in_one_language_is_marked_on_its_page(client, source, requested):
+    event_in(source)
+    html = request(client, f"/{requested}/events/cnd/")
+    for what in ("title", "city", "description"):
+        assert_shown_in_its_own_language(html, words(source, what), source)
+    assert fallback_note(source, requested) in html
+
+
+@pytest.mark.parametrize("source, requested", MALAY_ONLY)
+def test_an_event_in_one_language_is_marked_in_the_list(client, source, requested):
+    event_in(source)
+    html = request(client, f"/{requested}/events/")
+    for what in ("title", "city"):
+        assert_shown_in_its_own_language(html, words(source, what), source)
+    assert f'<p class="language-label">{language_label(source, requested)}</p>' in html
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
 
 from tests.conftest import make_agreement, make_page, make_partner
+from tests.events.conftest import make_event
 from tests.news.conftest import make_article, make_category, make_tag
 from tests.publications.conftest import make_publication, statistics_files
 
@@ -94,6 +95,7 @@ def content(profile):
     make_agreement("real", partners=[make_partner("asean")])
     make_page(slug="real", title_ms="Halaman")
     make_publication("real", kind="statistics", files=statistics_files())
+    make_event("real", zone="Europe/Vienna", city_ms="Vienna", country="AT")
 
 
 def fill(template, value):

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
+from events.models import Event
 from international.models import Agreement, Partner, UnitProfile
 from nada_site.models import Page, ReviewRequest
 from nada_site.workflow import Status
@@ -22,6 +23,7 @@ from news.models import Announcement, Article
 from publications.models import Publication
 from tests.admin_forms import read_form
 from tests.conftest import PUBLISHED, make_agreement, make_page, make_partner
+from tests.events.conftest import make_event
 from tests.news.conftest import make_announcement, make_article
 from tests.publications.conftest import make_publication
 
@@ -47,6 +49,8 @@ def make(kind, slug, **fields):
         return make_announcement(slug=slug, **fields)
     if kind == "page":
         return make_page(slug=slug, **fields)
+    if kind == "event":
+        return make_event(slug=slug, **fields)
     if kind == "agreement":
         partner = Partner.objects.first() or make_partner("asean")
         return make_agreement(slug=slug, partners=[partner], **fields)
@@ -59,6 +63,7 @@ KINDS = {
     "article": Article,
     "page": Page,
     "agreement": Agreement,
+    "event": Event,
     "unitprofile": UnitProfile,
     "announcement": Announcement,
     "publication": Publication,

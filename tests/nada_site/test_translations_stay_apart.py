@@ -18,6 +18,8 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 from reversion.models import Version
 
+from events import demo as events_demo
+from events.models import Event
 from international import demo as international_demo
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site import demo as site_demo
@@ -61,6 +63,9 @@ def other_required_fields(model):
         return {"slug": "mou", "kind": Agreement.Kind.BILATERAL, "instrument": "mou"}
     if model in (Category, Tag):
         return {"slug": "global"}
+    if model is Event:
+        when = timezone.now()
+        return {"slug": "cnd", "starts_at": when, "ends_at": when}
     if model is Article:
         return {"slug": "article", "category": Category.objects.create(slug="global")}
     if model is KeyPoint:
@@ -79,7 +84,7 @@ def test_every_translated_model_has_a_factory_here():
 
 
 MODELS = [Page, Question, UnitProfile, Objective, Approach, Partner, Agreement, Category, Tag]
-MODELS += [Article, KeyPoint, Announcement, Publication]
+MODELS += [Article, KeyPoint, Announcement, Publication, Event]
 
 
 def assert_only_in(instance, language):
@@ -172,6 +177,14 @@ def form_fields_besides_the_texts(model, language):
     if model is Publication:
         pdf = SimpleUploadedFile("laporan.pdf", samples.pdf("Laporan"))
         return {"kind": "speech", "date": "2025-01-01", "pdf_ms": pdf}
+    if model is Event:
+        return {
+            "time_zone": "Europe/Vienna",
+            "starts_at_0": "2027-03-15",
+            "starts_at_1": "10:00:00",
+            "ends_at_0": "2027-03-15",
+            "ends_at_1": "17:00:00",
+        }
     raise AssertionError(f"No form data for {model.__name__}: add it when registering a model.")
 
 
@@ -318,6 +331,7 @@ def test_the_demo_loader_keeps_each_language_in_its_own_field(active):
         (Article, news_demo.ARTICLES),
         (Announcement, news_demo.announcements(timezone.now())),
         (Publication, publications_demo.PUBLICATIONS),
+        (Event, events_demo.rows()),
     ):
         rows += [(model, model.objects.get(slug=row["slug"]), row) for row in demo_rows]
     for model, record, row in rows:
