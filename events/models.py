@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from nada_site.richtext import SanitizedRichTextField
@@ -103,8 +104,8 @@ class Event(SlugFromMixin, Publishable):
     objects = EventQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name = pgettext_lazy("a meeting on the calendar", "event")
+        verbose_name_plural = pgettext_lazy("meetings on the calendar", "events")
         ordering = [F("starts_at").desc(), "-id"]
         indexes = [models.Index(fields=["status", "ends_at"], name="events_event_listing")]
         constraints = [

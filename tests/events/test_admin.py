@@ -82,19 +82,19 @@ def test_an_event_cannot_end_before_it_starts(staff_client):
         ends_at_1="12:00:00",
     )
     assert response.status_code == 200
-    assert "The event cannot end before it starts." in response.content.decode()
+    assert "Acara tidak boleh tamat sebelum ia bermula." in response.content.decode()
     assert not Event.objects.exists()
 
 
 def test_the_list_filters_by_role_and_by_upcoming_or_past(staff_client):
-    make_event("coming", days=5, role=Event.Role.HOSTS, title_ms="Akan datang")
-    make_event("over", days=-5, role=Event.Role.OBSERVES, title_ms="Sudah berlalu")
+    make_event("coming", days=5, role=Event.Role.HOSTS, title_ms="Mesyuarat ASOD")
+    make_event("over", days=-5, role=Event.Role.OBSERVES, title_ms="Sesi CND lalu")
     upcoming = staff_client.get("/admin/events/event/?when=upcoming").content.decode()
-    assert "Akan datang" in upcoming and "Sudah berlalu" not in upcoming
+    assert "Mesyuarat ASOD" in upcoming and "Sesi CND lalu" not in upcoming
     past = staff_client.get("/admin/events/event/?when=past").content.decode()
-    assert "Sudah berlalu" in past and "Akan datang" not in past
+    assert "Sesi CND lalu" in past and "Mesyuarat ASOD" not in past
     observers = staff_client.get("/admin/events/event/?role__exact=observes").content.decode()
-    assert "Sudah berlalu" in observers and "Akan datang" not in observers
+    assert "Sesi CND lalu" in observers and "Mesyuarat ASOD" not in observers
     assert staff_client.get("/admin/events/event/?when=%ff").status_code == 200
 
 
