@@ -35,7 +35,7 @@ class EventAdmin(TranslatedListMixin, PublishableAdmin):
     search_fields = (*localized_names("title"), *localized_names("city"), "slug")
     slug_source = "title"
     date_hierarchy = "starts_at"
-    autocomplete_fields = ("related_articles",)
+    autocomplete_fields = ("related_articles", "related_publications")
     fieldsets = [
         (None, {"fields": ("title", "slug", "description")}),
         (
@@ -48,7 +48,7 @@ class EventAdmin(TranslatedListMixin, PublishableAdmin):
                 ),
             },
         ),
-        (_("The unit's part"), {"fields": ("role", "related_articles")}),
+        (_("The unit's part"), {"fields": ("role", "related_articles", "related_publications")}),
         (_("Publication"), {"fields": ("status", "published_at")}),
     ]
 

@@ -90,6 +90,15 @@ class Event(SlugFromMixin, Publishable):
         verbose_name=_("related news"),
         help_text=_("News articles about the meeting, shown on its page once published."),
     )
+    related_publications = models.ManyToManyField(
+        "publications.Publication",
+        blank=True,
+        related_name="events",
+        verbose_name=_("related publications"),
+        help_text=_(
+            "Statements, presentations and reports of the meeting, shown on its page once published."
+        ),
+    )
     slug = slug_field(
         _(
             "The event's address on the site, the same in every language. "

@@ -10,6 +10,7 @@ from nada_site.localized import localize
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
 from news.models import Article
+from publications.models import Publication
 
 # schema.org's word for the venue's kind of attendance and the event's standing.
 SCHEDULED = "https://schema.org/EventScheduled"
@@ -46,6 +47,7 @@ class EventDetailView(PublishedOrPreviewMixin, DetailView):
             description=localize(event, "description"),
             city=localize(event, "city"),
             related_articles=Article.objects.published().for_listing().filter(events=event),
+            related_publications=Publication.objects.for_listing().filter(events=event),
             page_updated_at=event.updated_at,
         )
         context["structured_data"] = self.structured_data(context)

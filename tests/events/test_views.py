@@ -14,6 +14,7 @@ from events.models import Event
 from nada_site.workflow import Status
 from tests.events.conftest import make_event
 from tests.news.conftest import make_article
+from tests.publications.conftest import make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +138,22 @@ def test_related_news_are_linked_once_published(client):
     assert "Draft report" not in html
 
 
+@pytest.mark.parametrize("language", ["ms", "en", "ar"])
+def test_the_meetings_publications_are_linked_once_published(client, language):
+    event = make_event("cnd")
+    statement = make_publication("statement", kind="speech", title_ms="Kenyataan Malaysia")
+    draft = make_publication("draft", status=Status.DRAFT, title_ms="Draf kenyataan")
+    event.related_publications.set([statement, draft])
+    html = client.get(f"/{language}/events/cnd/").content.decode()
+    section = html.split('aria-labelledby="related-publications-heading"', 1)[1]
+    assert f'href="/{language}/publications/statement/"' in section
+    # Shown in Malay where the reader's language is missing, and said to be.
+    assert ">Kenyataan Malaysia</a>" in section
+    if language != "ms":
+        assert 'lang="ms" dir="ltr">Kenyataan Malaysia' in section
+    assert "Draf kenyataan" not in html
+
+
 def test_unpublished_events_are_not_found_and_unknown_addresses_too(client):
     make_event("draft", status=Status.DRAFT, was_published=False)
     assert client.get("/en/events/draft/").status_code == 404
@@ -182,7 +199,7 @@ def build(count, start=0):
     ("path", "own_queries"),
     [
         ("/en/events/", 3),  # count, page of past events, upcoming events
-        ("/en/events/past-0/", 2),  # event, its related news
+        ("/en/events/past-0/", 3),  # event, its related news, its publications
         ("/en/events/calendar.ics", None),  # only the events: no menu, no session
     ],
 )
