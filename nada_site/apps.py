@@ -9,7 +9,7 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from nada_site import addresses, demo, pagecache, start_page, translation_state
+        from nada_site import addresses, demo, page_search, pagecache, start_page, translation_state
         from nada_site.site import site
 
         # The site's own part, first: the home page in the menu, and the pages staff keep.
@@ -18,6 +18,7 @@ class SiteConfig(AppConfig):
             navigation=[(_("Home"), "home")],
             demo=demo.load,
             start_tasks=start_page.TASKS,
+            search=[page_search.PROVIDER],
         )
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())

@@ -8,7 +8,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from nada_site.site import site
-        from news import demo, sections
+        from news import demo, search, sections
 
         site.register(
             self,
@@ -18,4 +18,5 @@ class NewsConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["news:list"],
             demo=demo.load,
+            search=[search.PROVIDER],
         )
