@@ -245,6 +245,16 @@ def bounded_time():
         yield
 
 
+def full_text_query(query, language):
+    """`query` as a tsquery in `language`'s configuration (PostgreSQL)."""
+    return SearchQuery(query.websearch, search_type="websearch", config=SEARCH_CONFIGS[language])
+
+
+def matches(queryset, query, language):
+    """The records of `queryset` whose stored document in `language` matches (PostgreSQL)."""
+    return queryset.filter(**{search_field_name(language): full_text_query(query, language)})
+
+
 def matching_rows(queryset, request, fields, values, order_by):
     """
     The rows of `queryset` that match the request in each language, as dicts
@@ -266,10 +276,8 @@ def matching_rows(queryset, request, fields, values, order_by):
         branches = []
         for code in request.languages:
             document = search_field_name(code)
-            tsquery = SearchQuery(
-                query.websearch, search_type="websearch", config=SEARCH_CONFIGS[code]
-            )
-            candidates = queryset.filter(**{document: tsquery}).order_by(*order_by).values("pk")
+            tsquery = full_text_query(query, code)
+            candidates = matches(queryset, query, code).order_by(*order_by).values("pk")
             branch = (
                 queryset.model._base_manager.filter(pk__in=candidates[:CANDIDATES])
                 .annotate(
