@@ -27,6 +27,11 @@ from international.models import Agreement  # noqa: E402
 from news.models import Article  # noqa: E402
 
 MAX_QUERIES = 8
+# Pages allowed more, and why.
+LIMITS = {
+    # The site search's 8, and the two lists of its narrowings (categories, partners).
+    "advanced search": 10,
+}
 
 
 def pages():
@@ -41,7 +46,8 @@ def pages():
         "article": f"/en/news/{article.slug}/",
         "category": f"/en/news/category/{article.category.slug}/",
         "tag": f"/en/news/tag/{article.tags.first().slug}/",
-        "search": "/en/news/search/?q=cooperation",
+        "search": "/en/search/?q=cooperation",
+        "advanced search": "/en/search/advanced/?q=cooperation&date_from=2020-01-01",
         "feed": "/en/news/feed/",
         "sitemap index": "/sitemap.xml",
         "news sitemap": "/sitemap-news-en.xml",
@@ -75,10 +81,10 @@ def main(argv=None):
     for name in small:
         print(f"{name:<20} {small[name]:>8} {large[name]:>8}")
     grows = [name for name in small if small[name] != large[name]]
-    too_many = [name for name in large if large[name] > MAX_QUERIES]
+    too_many = [name for name in large if large[name] > LIMITS.get(name, MAX_QUERIES)]
     if grows or too_many:
         sys.exit(f"queries grow with the data: {grows}; more than {MAX_QUERIES}: {too_many}")
-    print(f"\nEqual at both sizes and at most {MAX_QUERIES} per page.")
+    print(f"\nEqual at both sizes and at most {MAX_QUERIES} per page (see LIMITS).")
 
 
 if __name__ == "__main__":
