@@ -12,7 +12,7 @@ import logging
 from django import forms
 from django.db import OperationalError
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
@@ -59,14 +59,14 @@ class SiteSearchForm(forms.Form):
         error_messages={"invalid_choice": _("Please choose among the types listed.")},
     )
     date_from = forms.DateField(
-        label=_("From"),
+        label=pgettext_lazy("date range", "From"),
         required=False,
         widget=DateInput(),
         input_formats=["%Y-%m-%d"],
         error_messages={"invalid": _("Enter the start date as year-month-day, e.g. 2026-01-31.")},
     )
     date_to = forms.DateField(
-        label=_("To"),
+        label=pgettext_lazy("date range", "To"),
         required=False,
         widget=DateInput(),
         input_formats=["%Y-%m-%d"],
@@ -92,8 +92,13 @@ class SiteSearchForm(forms.Form):
 
     @staticmethod
     def choices_of(search_filter):
+        """The filter's choices, read once per form however often the form reads them."""
+        read = []
+
         def choices():
-            return [("", _("Any")), *search_filter.choices()]
+            if not read:
+                read.append([("", _("Any")), *search_filter.choices()])
+            return read[0]
 
         return choices
 
