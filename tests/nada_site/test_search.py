@@ -144,6 +144,10 @@ def test_an_unknown_type_is_refused_calmly(client, one_of_each):
     html = search(client, "en", q=WORD["en"], type="recipes")
     assert result_urls(html) == []
     assert 'class="error-summary"' in html
+    advanced = client.get("/en/search/advanced/", {"q": WORD["en"], "type": "recipes"})
+    html = advanced.content.decode()
+    assert 'href="#id_type_0"' in html
+    assert 'id="id_type_0"' in html
 
 
 def test_results_are_paginated_keeping_the_query_and_filters(client, db):
