@@ -20,6 +20,7 @@ keeps letters, digits and marks, in quoted phrases or not, at most
 """
 
 import datetime
+import html
 import unicodedata
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -352,5 +353,5 @@ def snippet(text):
     """Plain text of at most SNIPPET_WORDS words, from rich text or plain."""
     if not text:
         return text
-    plain = " ".join(strip_tags(text.text).split())
+    plain = " ".join(html.unescape(strip_tags(text.text)).split())
     return LocalizedText(Truncator(plain).words(SNIPPET_WORDS), text.language, text.requested)

@@ -378,3 +378,9 @@ def test_pages_questions_and_agreements_have_full_text_indexes(table):
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [table])
         names = {row[0] for row in cursor.fetchall()}
     assert {f"{table}_search_{code}" for code in LANGUAGES} <= names
+
+
+def test_a_snippet_is_plain_text_of_the_rich_text(client, db):
+    make_page("rich", title_en="Zamrudika", body_en="<p>Tom &amp; Jerry <strong>meet</strong></p>")
+    html = search(client, "en", q="zamrudika")
+    assert '<p class="search-result__summary">Tom &amp; Jerry meet</p>' in html
