@@ -317,13 +317,18 @@ def matching_rows(queryset, request, fields, values, order_by):
 
 
 def first_language_only(rows, request):
-    """Each record once, in the first of the reader's languages it matches in, best first."""
+    """
+    Each record once, in the first of the reader's languages it matches in,
+    best first, at most RESULTS_PER_LANGUAGE per language.
+    """
     order = {code: index for index, code in enumerate(request.languages)}
     rows = sorted(rows, key=lambda row: (order[row["search_language"]], -row["rank"]))
-    seen, kept = set(), []
+    seen, kept, per_language = set(), [], dict.fromkeys(order, 0)
     for row in rows:
-        if row["pk"] not in seen:
+        language = row["search_language"]
+        if row["pk"] not in seen and per_language[language] < RESULTS_PER_LANGUAGE:
             seen.add(row["pk"])
+            per_language[language] += 1
             kept.append(row)
     return kept
 

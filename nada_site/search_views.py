@@ -8,6 +8,7 @@ being its own address.
 
 import datetime
 import logging
+from collections import Counter
 
 from django import forms
 from django.db import OperationalError
@@ -144,6 +145,12 @@ class SiteSearchForm(forms.Form):
         return any(self.cleaned_data.get(name) for name in names)
 
 
+def reached_the_limit(results):
+    """Whether a provider kept as many results as it may in some language (it found more)."""
+    languages = Counter(result.match_language for result in results)
+    return any(count >= RESULTS_PER_LANGUAGE for count in languages.values())
+
+
 def sort_key(result, language):
     date = result.date
     if isinstance(date, datetime.datetime):
@@ -181,7 +188,7 @@ class SearchView(ForgivingPaginationMixin, ListView):
                     if not set(self.search.filters) <= known:
                         continue
                     found = list(provider.search(self.search))
-                    self.capped |= len(found) >= RESULTS_PER_LANGUAGE
+                    self.capped |= reached_the_limit(found)
                     self.type_counts.append((provider, len(found)))
                     if not chosen or provider.type in chosen:
                         results += found

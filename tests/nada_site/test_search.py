@@ -384,3 +384,50 @@ def test_a_snippet_is_plain_text_of_the_rich_text(client, db):
     make_page("rich", title_en="Zamrudika", body_en="<p>Tom &amp; Jerry <strong>meet</strong></p>")
     html = search(client, "en", q="zamrudika")
     assert '<p class="search-result__summary">Tom &amp; Jerry meet</p>' in html
+
+
+def test_a_search_with_more_matches_than_shown_says_so(client, db, monkeypatch):
+    monkeypatch.setattr("nada_site.search.RESULTS_PER_LANGUAGE", 2)
+    monkeypatch.setattr("nada_site.search_views.RESULTS_PER_LANGUAGE", 2)
+    for number in range(4):
+        make_article(f"zam-{number}", title_en=f"Zamrudika {number}")
+    html = search(client, "en", q="zamrudika", type="news")
+    assert len(result_urls(html)) == 2
+    assert 'class="search-capped"' in html
+
+
+@postgresql_only
+def test_only_the_newest_candidates_are_ranked(client, db, monkeypatch):
+    monkeypatch.setattr("nada_site.search.CANDIDATES", 2)
+    # The best match by rank (the word in its title, twice) is the oldest.
+    make_article(
+        "best-but-old",
+        title_en="Zamrudika zamrudika",
+        published_at=timezone.now() - datetime.timedelta(days=9),
+    )
+    for number in range(3):
+        make_article(f"newer-{number}", title_en="Report", summary_en=f"Zamrudika {number}")
+    urls = result_urls(search(client, "en", q="zamrudika", type="news"))
+    assert len(urls) == 2
+    assert "/en/news/best-but-old/" not in urls
+
+
+@postgresql_only
+def test_a_search_cut_short_by_the_timeout_says_so(client, one_of_each, monkeypatch):
+    from nada_site.search import SearchProvider
+    from nada_site.site import site
+
+    def slow(request):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")
+        return []
+
+    monkeypatch.setattr("nada_site.search.STATEMENT_TIMEOUT_MS", 100)
+    monkeypatch.setattr(
+        site, "search_providers", [*site.search_providers, SearchProvider("slow", "Slow", slow)]
+    )
+    html = search(client, "en", q=WORD["en"])
+    assert "The search took too long" in html
+    assert result_urls(html) == []
+    # The connection is usable again for the rest of the request and the next.
+    assert result_urls(search(client, "en", q=WORD["en"], type="news")) == []
