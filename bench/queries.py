@@ -29,6 +29,11 @@ from news.models import Announcement, Article  # noqa: E402
 from publications.models import Publication  # noqa: E402
 
 MAX_QUERIES = 8
+# Pages allowed more, and why.
+LIMITS = {
+    # The site search's 8, and the two lists of its narrowings (categories, partners).
+    "advanced search": 10,
+}
 
 
 def pages():
@@ -48,7 +53,8 @@ def pages():
         "article": f"/en/news/{article.slug}/",
         "category": f"/en/news/category/{article.category.slug}/",
         "tag": f"/en/news/tag/{article.tags.first().slug}/",
-        "search": "/en/news/search/?q=cooperation",
+        "search": "/en/search/?q=cooperation",
+        "advanced search": "/en/search/advanced/?q=cooperation&date_from=2020-01-01",
         "feed": "/en/news/feed/",
         "events": "/en/events/",
         "past events, page 2": "/en/events/?page=2",
@@ -104,10 +110,10 @@ def main(argv=None):
     for name in small:
         print(f"{name:<22} {small[name]:>8} {large[name]:>8}")
     grows = [name for name in small if small[name] != large[name]]
-    too_many = [name for name in large if large[name] > MAX_QUERIES]
+    too_many = [name for name in large if large[name] > LIMITS.get(name, MAX_QUERIES)]
     if grows or too_many:
         sys.exit(f"queries grow with the data: {grows}; more than {MAX_QUERIES}: {too_many}")
-    print(f"\nEqual at both sizes and at most {MAX_QUERIES} per page.")
+    print(f"\nEqual at both sizes and at most {MAX_QUERIES} per page (see LIMITS).")
 
 
 if __name__ == "__main__":

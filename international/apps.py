@@ -7,7 +7,7 @@ class InternationalConfig(AppConfig):
     verbose_name = _("International Unit")
 
     def ready(self):
-        from international import demo, sections
+        from international import demo, search, sections
         from nada_site.site import site
 
         site.register(
@@ -21,4 +21,5 @@ class InternationalConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["international:unit", "international:agreement_list"],
             demo=demo.load,
+            search=[search.PROVIDER],
         )

@@ -4,8 +4,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from international.search import FIELDS as SEARCH_FIELDS
 from nada_site.countries import CldrCountries
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.search import add_search_documents
 from nada_site.slugs import SlugFromMixin, slug_field
 from nada_site.uploads import UploadTo, validate_pdf
 from nada_site.workflow import Publishable, PublishableQuerySet
@@ -270,3 +272,7 @@ class Agreement(SlugFromMixin, Publishable):
 
     def get_absolute_url(self):
         return reverse("international:agreement_detail", kwargs={"slug": self.slug})
+
+
+# Its full-text documents for the site search (international.search), on PostgreSQL.
+add_search_documents(Agreement, SEARCH_FIELDS)

@@ -66,7 +66,7 @@ class SiteConfig(AppConfig):
     default = True  # the app config of nada_site; LockoutConfig is axes'
 
     def ready(self):
-        from nada_site import addresses, demo, pagecache, start_page, translation_state
+        from nada_site import addresses, demo, page_search, pagecache, start_page, translation_state
         from nada_site.site import site
 
         # The site's own part, first: the home page in the menu, and the pages staff keep.
@@ -75,6 +75,7 @@ class SiteConfig(AppConfig):
             navigation=[(_("Home"), "home")],
             demo=demo.load,
             start_tasks=start_page.TASKS,
+            search=[page_search.PROVIDER],
         )
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())

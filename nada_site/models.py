@@ -8,7 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nada_site.localized import localized_names
+from nada_site.page_search import PAGE_FIELDS, QUESTION_FIELDS
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.search import add_search_documents
 from nada_site.slugs import SlugFromMixin, slug_field
 from nada_site.workflow import Publishable, PublishableQuerySet
 
@@ -91,6 +93,11 @@ class Question(models.Model):
 
     def __str__(self):
         return self.question
+
+
+# Their full-text documents for the site search (nada_site.page_search), on PostgreSQL.
+add_search_documents(Page, PAGE_FIELDS)
+add_search_documents(Question, QUESTION_FIELDS)
 
 
 class AuditEntry(models.Model):

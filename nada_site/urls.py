@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.static import serve as static_serve
 
-from nada_site import handbook, two_factor, uploads, views
+from nada_site import handbook, search_views, two_factor, uploads, views
 from nada_site.site import site
 from nada_site.sitemaps import sitemaps
 from nada_site.translation_status import TranslationStatusView
@@ -66,6 +66,8 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("pages/<slug:slug>/", views.PageView.as_view(), name="page"),
     path("sitemap/", views.SiteMapView.as_view(), name="sitemap"),
+    path("search/", search_views.SearchView.as_view(), name="search"),
+    path("search/advanced/", search_views.AdvancedSearchView.as_view(), name="advanced_search"),
     # Each app's addresses, as it registered them (nada_site.site).
     *[path(prefix, include(urlconf)) for prefix, urlconf in site.urls],
 )

@@ -8,7 +8,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from nada_site.site import site
-        from news import demo, sections
+        from news import demo, search, sections
 
         # The current announcements come first among the news's parts of the home page.
         site.register(
@@ -22,4 +22,5 @@ class NewsConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["news:list", "announcements:list"],
             demo=demo.load,
+            search=[search.PROVIDER],
         )

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from news import views
 from news.feeds import LatestArticlesFeed
@@ -8,7 +9,12 @@ app_name = "news"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    # The news had its own search before the site search: its address leads there, query kept.
+    path(
+        "search/",
+        RedirectView.as_view(pattern_name="search", permanent=True, query_string=True),
+        name="search",
+    ),
     path("feed/", LatestArticlesFeed(), name="feed"),
     path(
         "category/<slug:slug>/",

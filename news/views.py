@@ -3,16 +3,14 @@ from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.views.generic import DetailView, ListView
 
 from nada_site.localized import language_links, localize
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
-from news.forms import SearchForm
 from news.images import renditions
 from news.models import Article
-from news.search import search_articles
 
 # Open Graph locales of the site's languages.
 OG_LOCALES = settings.LANGUAGE_OG_LOCALES
@@ -151,20 +149,3 @@ class ArticleDetailView(PublishedOrPreviewMixin, DetailView):
             )
             chosen += list(candidates[:missing])
         return chosen[: self.read_also_count]
-
-
-class SearchView(PaginatedListView):
-    template_name = "news/search.html"
-    pages_keep_query = True
-
-    def get_queryset(self):
-        self.form = SearchForm(self.request.GET)
-        self.query = self.form.query()
-        if not self.query:
-            return Article.objects.none()
-        return search_articles(
-            Article.objects.published().for_listing(), self.query, get_language()
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, query=self.query, **kwargs)

@@ -148,7 +148,13 @@ def site(transactional_db, live_server):
                 "article": article.get_absolute_url(),
                 "category": article.category.get_absolute_url(),
                 "tag": tag.get_absolute_url(),
-                "search": reverse("news:search") + "?q=Malaysia",
+                "search": reverse("search") + "?q=Malaysia",
+                "search without results": reverse("search") + "?q=zzzqqq",
+                "advanced search": reverse("advanced_search"),
+                "advanced search results": reverse("advanced_search")
+                + "?q=Malaysia&type=news&type=agreements&date_from=2020-01-01",
+                "advanced search with errors": reverse("advanced_search")
+                + "?q=Malaysia&date_from=2026-02-30&date_to=2020-01-01",
                 "announcements": reverse("announcements:list"),
                 "announcement": announcement.get_absolute_url(),
                 "events": reverse("events:list"),

@@ -8,7 +8,8 @@ def test_assessment_markers_point_at_toolbar_search_contact_and_site_map(client,
     html = client.get(f"/{language}/").content.decode()
     assert 'class="a11y-toolbar splwpk-w3c"' in html
     assert (
-        f'class="site-search-link splwpk-search-function" href="/{language}/news/search/"' in html
+        f'<form class="site-search" method="get" action="/{language}/search/" role="search" '
+        'splwpk-search-function="splwpk-search-function">' in html
     )
     assert f'<a href="/{language}/contact/" class="splwpk-feedback-form">' in html
     assert f'<a class="splwpk-sitemap" href="/{language}/sitemap/">' in html

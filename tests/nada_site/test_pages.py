@@ -47,7 +47,7 @@ def test_faq_is_a_disclosure_list_in_the_order_staff_chose(client, demo_pages):
     first.order = 99
     first.save()
     html = client.get("/en/pages/faq/").content.decode()
-    assert html.count('<details class="faq__item">') == Question.objects.count()
+    assert html.count('<details class="faq__item" id="question-') == Question.objects.count()
     assert html.index("When will I get an answer?") < html.index(
         "What does the International Unit do?"
     )
