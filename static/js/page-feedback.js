@@ -58,12 +58,13 @@
         if (result.answer.note) {
           text += " " + result.answer.note;
         }
+        say(text);
         if (result.ok) {
+          // The buttons go with the form: focus moves to the thanks, where the form was.
           form.hidden = true;
           status.setAttribute("tabindex", "-1");
           status.focus();
         }
-        say(text);
       })
       .catch(function () {
         sending = false;
