@@ -163,7 +163,7 @@ class PageFeedbackView(View):
     place.
     """
 
-    http_method_names = ["post", "options"]
+    http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         if not body_is_readable(request):

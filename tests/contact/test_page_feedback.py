@@ -276,7 +276,7 @@ def test_too_many_fields_are_refused_with_a_message(client, content):
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("method", ["get", "put", "delete"])
+@pytest.mark.parametrize("method", ["get", "put", "delete", "options"])
 def test_only_a_post_is_an_answer(client, content, method):
     response = getattr(client, method)("/en/contact/feedback/")
     assert response.status_code == 405
