@@ -10,7 +10,9 @@ import re
 import pytest
 from django.conf import settings
 from django.core import signing
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -383,3 +385,15 @@ def test_the_thank_you_page_links_back_only_to_a_page_of_the_site(client, conten
     assert link in response.content.decode()
     assert 'href="https://elsewhere' not in response.content.decode()
     assert 'href="//elsewhere' not in response.content.decode()
+
+
+def test_an_answer_costs_the_same_queries_however_many_were_given(client, content):
+    data = {"page": page_token("/en/news/"), "useful": "yes"}
+    post(client, data)
+    with CaptureQueriesContext(connection) as first:
+        post(client, data)
+    for number in range(20):
+        post(Client(REMOTE_ADDR=f"192.0.2.{number}"), data)
+    with CaptureQueriesContext(connection) as later:
+        assert post(client, data).status_code == 303
+    assert len(later) == len(first) <= 6
