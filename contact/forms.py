@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from contact.feedback import COMMENT_MAX_LENGTH, PATH_MAX_LENGTH, page_of, remove_personal_data
 from contact.models import ContactMessage
 
 MESSAGE_MAX_LENGTH = 5000
@@ -124,3 +125,53 @@ class ContactForm(forms.ModelForm):
     def is_from_software(self):
         """True when the hidden field was filled: the message is dropped, quietly."""
         return bool(self.cleaned_data.get("website"))
+
+
+class PageFeedbackForm(forms.Form):
+    """
+    "Was this page useful?": the signed page, yes or no, and an optional
+    comment. Every error is a message for the visitor, never a server error.
+    """
+
+    page = forms.CharField(
+        max_length=PATH_MAX_LENGTH + 200,
+        error_messages={"required": _("This answer does not say which page it is about.")},
+    )
+    useful = forms.TypedChoiceField(
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        error_messages={
+            "required": _("Choose Yes or No."),
+            "invalid_choice": _("Choose Yes or No."),
+        },
+    )
+    comment = MessageField(
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        strip=True,
+        error_messages={
+            "max_length": _("Your comment must be %(limit_value)d characters or fewer.")
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.personal_data_removed = False
+
+    def clean_page(self):
+        page = page_of(self.cleaned_data["page"])
+        if page is None:
+            raise ValidationError(
+                _("This answer is not about a page of this site."), code="unknown_page"
+            )
+        return page
+
+    def clean_comment(self):
+        # Control characters have no place in a comment; line breaks do.
+        comment = "".join(
+            char
+            for char in self.cleaned_data["comment"]
+            if char == "\n" or unicodedata.category(char) != "Cc"
+        )
+        comment, self.personal_data_removed = remove_personal_data(comment)
+        return comment.strip()

@@ -121,3 +121,58 @@ class ContactMessage(models.Model):
         # The admin's log and the audit trail name a message by this: its
         # reference only, so that no trace of what was written outlives it.
         return self.reference
+
+
+class FeedbackPage(models.Model):
+    """
+    A page of the site that visitors answered "Was this page useful?" on: its
+    canonical path (no query string) in one language. The answers hang on it,
+    so that the admin lists the pages with their counts.
+    """
+
+    path = models.CharField(_("page"), max_length=500)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("page feedback count")
+        verbose_name_plural = _("page feedback counts")
+        ordering = ["path", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["path", "language"], name="feedback_page_unique")
+        ]
+        permissions = [("export_feedbackpage", _("Can export page feedback counts"))]
+
+    def __str__(self):
+        return f"{self.path} ({self.language})"
+
+
+class PageFeedbackQuerySet(models.QuerySet):
+    def older_than(self, days):
+        return self.filter(created_on__lt=timezone.localdate() - timedelta(days=days))
+
+
+class PageFeedback(models.Model):
+    """
+    One visitor's answer on one page, anonymous: whether the page was useful
+    and an optional comment from which emails, telephone and IC numbers were
+    removed. No address, browser or cookie is kept, and only the day.
+    """
+
+    page = models.ForeignKey(
+        FeedbackPage, on_delete=models.CASCADE, related_name="answers", verbose_name=_("page")
+    )
+    useful = models.BooleanField(_("useful"))
+    comment = models.TextField(_("comment"), blank=True)
+    created_on = models.DateField(_("day"), default=timezone.localdate, db_index=True)
+
+    objects = PageFeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("page feedback answer")
+        verbose_name_plural = _("page feedback answers")
+        ordering = ["-created_on", "-id"]
+        permissions = [("export_pagefeedback", _("Can export page feedback answers"))]
+
+    def __str__(self):
+        # The admin's log names an answer by its page and day, never by what it said.
+        return f"{self.page} {self.created_on:%Y-%m-%d}"

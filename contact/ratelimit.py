@@ -1,6 +1,9 @@
 """
-A per-client limit on messages sent through the form, counted in Django's
-cache: with Redis configured, every process and server shares the count.
+Per-client limits on what visitors send, counted in Django's cache: with
+Redis configured, every process and server shares the count. The contact
+form's messages and the page feedback's answers are counted apart, each
+under its own key; a key holds a keyed hash of the client's address, never
+the address itself.
 
 Each accepted message takes its place with one atomic increment (`add` then
 `incr`, atomic in Redis and in Django's local-memory cache), and is refused
@@ -14,6 +17,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.crypto import salted_hmac
 
 from nada_site.clients import client_ip
 
@@ -33,14 +37,14 @@ def client_address(request):
     return address
 
 
-def _window():
-    period = settings.CONTACT_RATE_LIMIT_PERIOD
+def _window(period):
     start = int(time.time()) // period * period
     return start, period
 
 
-def _key(request, start):
-    return f"contact:sent:{client_address(request)}:{start}"
+def _key(request, start, scope="contact:sent"):
+    client = salted_hmac("contact.ratelimit", client_address(request)).hexdigest()[:32]
+    return f"{scope}:{client}:{start}"
 
 
 def seconds_until_allowed(request):
@@ -49,7 +53,7 @@ def seconds_until_allowed(request):
     ends. A look only, so that a client over the limit is answered before its
     form is read; `count_message` decides.
     """
-    start, period = _window()
+    start, period = _window(settings.CONTACT_RATE_LIMIT_PERIOD)
     count = cache.get(_key(request, start), 0)
     if count < settings.CONTACT_RATE_LIMIT_MESSAGES:
         return 0
@@ -61,9 +65,32 @@ def count_message(request):
     Count one message from the client, atomically: 0 when it is within the
     limit, else how long until the window ends (the message is then refused).
     """
-    start, period = _window()
-    count = _increment(_key(request, start), timeout=period + 60)
-    if count <= settings.CONTACT_RATE_LIMIT_MESSAGES:
+    return _count(
+        request,
+        "contact:sent",
+        settings.CONTACT_RATE_LIMIT_MESSAGES,
+        settings.CONTACT_RATE_LIMIT_PERIOD,
+    )
+
+
+def count_feedback(request):
+    """
+    Count one page feedback answer from the client, atomically, apart from
+    its messages: 0 when it is within FEEDBACK_RATE_LIMIT_ANSWERS, else how
+    long until the window ends (the answer is then refused).
+    """
+    return _count(
+        request,
+        "contact:feedback",
+        settings.FEEDBACK_RATE_LIMIT_ANSWERS,
+        settings.FEEDBACK_RATE_LIMIT_PERIOD,
+    )
+
+
+def _count(request, scope, limit, period):
+    start, period = _window(period)
+    count = _increment(_key(request, start, scope), timeout=period + 60)
+    if count <= limit:
         return 0
     return _until_window_ends(start, period)
 

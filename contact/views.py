@@ -3,15 +3,19 @@ import logging
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext, ngettext
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import FormView, TemplateView
 
-from contact import ratelimit
-from contact.forms import ContactForm
+from contact import feedback, ratelimit
+from contact.forms import ContactForm, PageFeedbackForm
 from contact.mail import notify
 from contact.models import new_reference
 from international.models import UnitProfile
@@ -135,3 +139,104 @@ def rate_limited(request, wait):
     )
     response["Retry-After"] = str(wait)
     return response
+
+
+def thanks_for_feedback():
+    return gettext("Thank you for your answer. It helps us improve this site.")
+
+
+def personal_data_removed_note():
+    return gettext(
+        "We removed from your comment what looked like an email address, a telephone "
+        "number or an identity card number, so that it holds no personal data."
+    )
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class PageFeedbackView(View):
+    """
+    "Was this page useful?": one anonymous answer about one page (see
+    contact.feedback for why this post is exempt from the CSRF token and what
+    guards it instead). Nothing about the visitor is stored and no cookie is
+    set. Without JavaScript the browser is sent to the thank-you page; the
+    script (static/js/page-feedback.js) asks for JSON and shows the thanks in
+    place.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if not body_is_readable(request):
+            return self.problem(gettext("Your answer is too long to be sent."), 400)
+        if not feedback.is_same_origin(request):
+            return self.problem(
+                gettext("Answers are accepted from this site's own pages only."), 403
+            )
+        form = PageFeedbackForm(request.POST)
+        if not form.is_valid():
+            first_error = next(iter(form.errors.values()))[0]
+            return self.problem(first_error, 400, page=form.cleaned_data.get("page"))
+        # Counted only once the answer is valid, atomically: over the limit, nothing is stored.
+        wait = ratelimit.count_feedback(request)
+        if wait:
+            return self.rate_limited(wait, form.cleaned_data["page"])
+        path, language = form.cleaned_data["page"]
+        feedback.record_answer(
+            path, language, form.cleaned_data["useful"], form.cleaned_data["comment"]
+        )
+        removed = form.personal_data_removed
+        if self.wants_json():
+            return JsonResponse(
+                {
+                    "message": thanks_for_feedback(),
+                    "note": personal_data_removed_note() if removed else "",
+                },
+                status=201,
+            )
+        query = {"page": path, **({"removed": "1"} if removed else {})}
+        # 303: the thank-you page is fetched with GET, and reloading it sends nothing again.
+        return HttpResponseRedirect(
+            f"{reverse('contact:feedback_thanks')}?{urlencode(query)}", status=303
+        )
+
+    def wants_json(self):
+        return "application/json" in self.request.headers.get("Accept", "")
+
+    def problem(self, message, status, page=None, extra=None):
+        if self.wants_json():
+            response = JsonResponse({"message": message}, status=status)
+        else:
+            response = render(
+                self.request,
+                "contact/feedback_problem.html",
+                {"message": message, "back": page[0] if page else None},
+                status=status,
+            )
+        for header, value in (extra or {}).items():
+            response[header] = value
+        return response
+
+    def rate_limited(self, wait, page):
+        minutes = max(1, -(-wait // 60))
+        # The second sentence is the contact form's own ("Please try again in … minutes.").
+        again = ngettext(
+            "Please try again in %(minutes)s minute.",
+            "Please try again in %(minutes)s minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+        message = f"{gettext('You have sent many answers in a short time.')} {again}"
+        return self.problem(message, 429, page=page, extra={"Retry-After": str(wait)})
+
+
+class PageFeedbackThanksView(TemplateView):
+    """The thank-you page after an answer sent without JavaScript, with a link back to the page."""
+
+    template_name = "contact/feedback_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = feedback.resolved_page(self.request.GET.get("page", ""))
+        context["back"] = page[0] if page else None
+        context["message"] = thanks_for_feedback()
+        context["note"] = personal_data_removed_note() if "removed" in self.request.GET else ""
+        return context

@@ -345,6 +345,12 @@ CONTACT_RATE_LIMIT_MESSAGES = env.int("CONTACT_RATE_LIMIT_MESSAGES", default=5)
 CONTACT_RATE_LIMIT_PERIOD = 60 * 60
 CONTACT_TRUSTED_PROXIES = env.int("CONTACT_TRUSTED_PROXIES", default=0)
 CONTACT_RETENTION_DAYS = 730
+# Page feedback ("Was this page useful?", docs/page-feedback.md): answers one
+# client may give per hour, counted like the contact form's messages; answers
+# older than the retention are removed by `manage.py purge_page_feedback`.
+FEEDBACK_RATE_LIMIT_ANSWERS = env.int("FEEDBACK_RATE_LIMIT_ANSWERS", default=20)
+FEEDBACK_RATE_LIMIT_PERIOD = 60 * 60
+FEEDBACK_RETENTION_DAYS = 730
 CSRF_FAILURE_VIEW = "nada_site.errors.csrf_failure"
 
 # The audit trail (nada_site.audit): who published, withdrew, approved, deleted,
