@@ -20,7 +20,9 @@ from contact.feedback import SIGNING_SALT, page_token
 from contact.models import FeedbackPage, PageFeedback
 from nada_site.models import Question
 from tests.conftest import make_agreement, make_page
-from tests.news.conftest import make_article
+from tests.events.conftest import make_event
+from tests.news.conftest import make_announcement, make_article
+from tests.publications.conftest import make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +42,9 @@ def content(profile):
         "article": make_article("cnd-session"),
         "page": make_page("about"),
         "faq": faq,
+        "publication": make_publication("annual-report"),
+        "event": make_event("cnd"),
+        "announcement": make_announcement("notice"),
     }
 
 
@@ -54,6 +59,12 @@ def content_urls(content, language):
             "article": content["article"].get_absolute_url(),
             "site page": content["page"].get_absolute_url(),
             "faq": content["faq"].get_absolute_url(),
+            "publication list": reverse("publications:list"),
+            "publication": content["publication"].get_absolute_url(),
+            "event list": reverse("events:list"),
+            "event": content["event"].get_absolute_url(),
+            "announcement list": reverse("announcements:list"),
+            "announcement": content["announcement"].get_absolute_url(),
         }
 
 
