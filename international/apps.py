@@ -21,4 +21,5 @@ class InternationalConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["international:unit", "international:agreement_list"],
             demo=demo.load,
+            fresh_content=sections.FRESH_CONTENT,
         )

@@ -1,8 +1,45 @@
 """What the International Unit brings to the site's home page and sitemap (nada_site.site)."""
 
-from international.models import Agreement, UnitProfile
+from international.models import Agreement, Approach, Objective, UnitProfile
 from nada_site.site import HomeSection
+from nada_site.splask import FreshContent, last_change, latest
 from nada_site.sitemaps import MultilingualSitemap
+
+
+def about_changed_at(profile=None):
+    """When the unit's page last changed: its profile, objectives or approaches."""
+    profile = profile or UnitProfile.objects.public()
+    if profile is None:
+        return None
+    return latest(
+        contact_changed_at(profile),
+        last_change(Objective.objects.filter(profile=profile)),
+        last_change(Approach.objects.filter(profile=profile)),
+    )
+
+
+def contact_changed_at(profile=None):
+    """When the unit's contact details (on its profile) last changed."""
+    profile = profile or UnitProfile.objects.public()
+    if profile is None:
+        return None
+    return latest(profile.updated_at, profile.published_at)
+
+
+FRESH_CONTENT = [
+    FreshContent(
+        "about-us",
+        about_changed_at,
+        "international.change_unitprofile",
+        "admin:international_unitprofile_changelist",
+    ),
+    FreshContent(
+        "contact-details",
+        contact_changed_at,
+        "international.change_unitprofile",
+        "admin:international_unitprofile_changelist",
+    ),
+]
 
 
 def home_context(request):
@@ -12,6 +49,7 @@ def home_context(request):
         "profile": profile,
         "latest_agreements": Agreement.objects.for_listing()[:3],
         "page_updated_at": profile.updated_at if profile else None,
+        "about_changed_at": about_changed_at(profile),
     }
 
 

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +12,21 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from nada_site import addresses, demo, pagecache, start_page, translation_state
+        from nada_site.models import Marker, Page
         from nada_site.site import site
+        from nada_site.splask import MARKERS, FreshContent
+
+        # The pages that stand for fresh content (the FAQ, the client charter…).
+        fresh_pages = [
+            FreshContent(
+                marker,
+                partial(Page.objects.changed_at_of, marker),
+                "nada_site.change_page",
+                "admin:nada_site_page_changelist",
+            )
+            for marker in Marker.values
+            if MARKERS[marker].max_age_days
+        ]
 
         # The site's own part, first: the home page in the menu, and the pages staff keep.
         site.register(
@@ -18,6 +34,7 @@ class SiteConfig(AppConfig):
             navigation=[(_("Home"), "home")],
             demo=demo.load,
             start_tasks=start_page.TASKS,
+            fresh_content=fresh_pages,
         )
         pagecache.connect_signals()
         addresses.connect_signals(self.apps.get_models())

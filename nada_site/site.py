@@ -2,7 +2,8 @@
 What each app brings to the site, registered from its `AppConfig.ready()`:
 its addresses, its entries in the main navigation, its sections of the home
 page and of the sitemap, its fixed pages, its demo content, its tasks on the
-admin's start page, and whether its changes refresh the cached pages. `nada_site` builds the site from this and
+admin's start page, its content that must stay fresh for the SPLaSK
+assessment (`nada_site.splask.FreshContent`), and whether its changes refresh the cached pages. `nada_site` builds the site from this and
 never imports an app, as `django.contrib.sitemaps` knows nothing of the
 models it is handed. `news/apps.py` shows a registration; README, "How an
 app plugs in", the whole of it.
@@ -50,6 +51,8 @@ class Site:
         # Callables user -> iterable of StartTask, in the start page's order. Each
         # runs a fixed number of queries, whatever the number of items.
         self.start_tasks = []
+        # nada_site.splask.FreshContent, by marker name: when each fresh content last changed.
+        self.fresh_content = {}
 
     def register(
         self,
@@ -62,6 +65,7 @@ class Site:
         fixed_pages=(),
         demo=None,
         start_tasks=(),
+        fresh_content=(),
         refreshes_pages=True,
     ):
         if urls:
@@ -74,6 +78,8 @@ class Site:
         if demo:
             self.demo.append(demo)
         self.start_tasks += list(start_tasks)
+        for content in fresh_content:
+            self.fresh_content[content.marker] = content
         if refreshes_pages:
             self.page_apps.add(app_config.label)
 

@@ -18,4 +18,5 @@ class NewsConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["news:list"],
             demo=demo.load,
+            fresh_content=sections.FRESH_CONTENT,
         )
