@@ -2,8 +2,8 @@
 
 from international.models import Agreement, Approach, Objective, UnitProfile
 from nada_site.site import HomeSection
-from nada_site.splask import FreshContent, last_change, latest
 from nada_site.sitemaps import MultilingualSitemap
+from nada_site.splask import FreshContent, last_change, latest
 
 
 def about_changed_at(profile=None):

@@ -601,7 +601,10 @@ class SiteLink(models.Model):
         RELATED_AGENCY = "related_agency", _("related agency")
 
     settings = models.ForeignKey(
-        SiteSettings, on_delete=models.CASCADE, related_name="links", verbose_name=_("site settings")
+        SiteSettings,
+        on_delete=models.CASCADE,
+        related_name="links",
+        verbose_name=_("site settings"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     label = models.CharField(_("label"), max_length=150)

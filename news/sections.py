@@ -12,8 +12,8 @@ from django.utils import translation
 
 from nada_site.localized import localized_names
 from nada_site.site import HomeSection
-from nada_site.splask import FreshContent, last_change
 from nada_site.sitemaps import MultilingualSitemap, SitemapSection
+from nada_site.splask import FreshContent, last_change
 from news.models import Article, Category, Tag
 
 

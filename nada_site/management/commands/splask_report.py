@@ -16,8 +16,8 @@ from django.utils import timezone, translation
 
 from nada_site import splask
 from nada_site.models import MarkerCheck
-from nada_site.sitemaps import sitemaps
 from nada_site.site import site
+from nada_site.sitemaps import sitemaps
 
 
 def page_paths(per_section):
