@@ -1,9 +1,11 @@
 """What the International Unit brings to the site's home page and sitemap (nada_site.site)."""
 
+from django.db.models import OuterRef, Subquery
+
 from international.models import Agreement, Approach, Objective, UnitProfile
 from nada_site.site import HomeSection
 from nada_site.sitemaps import MultilingualSitemap
-from nada_site.splask import FreshContent, last_change, latest
+from nada_site.splask import FreshContent, latest
 
 
 def about_changed_at(profile=None):
@@ -11,11 +13,19 @@ def about_changed_at(profile=None):
     profile = profile or UnitProfile.objects.public()
     if profile is None:
         return None
-    return latest(
-        contact_changed_at(profile),
-        last_change(Objective.objects.filter(profile=profile)),
-        last_change(Approach.objects.filter(profile=profile)),
+    objectives, approaches = (
+        UnitProfile.objects.filter(pk=profile.pk)
+        .annotate(objectives=newest(Objective), approaches=newest(Approach))
+        .values_list("objectives", "approaches")
+        .get()
     )
+    return latest(contact_changed_at(profile), objectives, approaches)
+
+
+def newest(model):
+    """The latest change of the profile's items of `model`, as a subquery (one query for both)."""
+    items = model.objects.filter(profile=OuterRef("pk")).order_by("-updated_at")
+    return Subquery(items.values("updated_at")[:1])
 
 
 def contact_changed_at(profile=None):
