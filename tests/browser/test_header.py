@@ -6,7 +6,7 @@ that works with the keyboard, and without the script the menu's links show.
 
 import pytest
 
-from tests.browser.conftest import LANGUAGES
+from tests.browser.conftest import LANGUAGES, axe_violations
 from tests.browser.test_keyboard import tab_to
 
 pytestmark = pytest.mark.browser
@@ -63,3 +63,24 @@ def test_the_desktop_header_shows_the_menu_without_a_button(site, page):
     page.goto(site.url + site.urls("en")["home"])
     assert page.locator(".site-nav__toggle").is_hidden()
     assert page.locator(".site-nav a").first.is_visible()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_header_with_open_menu_and_full_footer_pass_axe(site, page, axe, language):
+    from nada_site.models import SiteSettings, SocialAccount
+
+    settings_ = SiteSettings.objects.get()
+    settings_.complaints_url = "https://sispaa.example.gov.my/"
+    settings_.procurement_url = "https://www.example.gov.my/tenders/"
+    settings_.mobile_apps_url = "https://www.example.gov.my/apps/"
+    settings_.save()
+    SocialAccount.objects.create(settings=settings_, network="facebook", url="https://fb.example/")
+    SocialAccount.objects.create(settings=settings_, network="youtube", url="https://yt.example/")
+
+    page.set_viewport_size(PHONE)
+    page.goto(site.url + site.urls(language)["home"])
+    page.click(".site-nav__toggle")
+    assert page.locator(".site-footer__group").count() == 3
+    assert axe_violations(axe, page) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert axe_violations(axe, page) == []
