@@ -24,11 +24,7 @@ from nada_site.models import (
 )
 from nada_site.review_admin import ReadOnlyAdmin
 from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
-from nada_site.translated_admin import (
-    TranslatedAdmin,
-    TranslatedStackedInline,
-    TranslatedTabularInline,
-)
+from nada_site.translated_admin import TranslatedAdmin, TranslatedStackedInline
 from nada_site.workflow_admin import PublishableAdmin
 
 # The admin speaks as the unit, in each language: its header, page titles and start page.
@@ -87,13 +83,13 @@ class PageAdmin(TranslatedListMixin, PublishableAdmin):
     inlines = [QuestionInline]
 
 
-class SocialAccountInline(admin.TabularInline):
+class SocialAccountInline(admin.StackedInline):
     model = SocialAccount
     fields = ("network", "url", "order")
     extra = 0
 
 
-class SiteLinkInline(TranslatedTabularInline):
+class SiteLinkInline(TranslatedStackedInline):
     model = SiteLink
     fields = ("kind", "label", "url", "order")
     extra = 0

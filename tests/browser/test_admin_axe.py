@@ -67,6 +67,7 @@ def admin_pages(site):
         "article change form": f"/admin/news/article/{site.article.pk}/change/",
         "agreement change form": f"/admin/international/agreement/{agreement.pk}/change/",
         "site page change form": f"/admin/nada_site/page/{page.pk}/change/",
+        "site settings form": "/admin/nada_site/sitesettings/",
         **{f"{name} list": path for name, path in CHANGE_LISTS.items()},
     }
 
