@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -83,14 +84,20 @@ class PageAdmin(TranslatedListMixin, PublishableAdmin):
     inlines = [QuestionInline]
 
 
+# An address typed without its scheme is read as https://.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class SocialAccountInline(admin.StackedInline):
     model = SocialAccount
+    formfield_overrides = HTTPS_URLS
     fields = ("network", "url", "order")
     extra = 0
 
 
 class SiteLinkInline(TranslatedStackedInline):
     model = SiteLink
+    formfield_overrides = HTTPS_URLS
     fields = ("kind", "label", "url", "order")
     extra = 0
 
@@ -107,6 +114,7 @@ class SiteSettingsAdmin(TranslatedAdmin):
         (_("Links"), {"fields": ("complaints_url", "procurement_url", "mobile_apps_url")}),
     ]
     inlines = [SocialAccountInline, SiteLinkInline]
+    formfield_overrides = HTTPS_URLS
 
     def has_add_permission(self, request):
         return False

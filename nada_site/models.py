@@ -110,7 +110,10 @@ class Page(SlugFromMixin, Publishable):
         ordering = ["order", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["marker"], condition=~Q(marker=""), name="one_page_per_marker"
+                fields=["marker"],
+                condition=~Q(marker=""),
+                name="one_page_per_marker",
+                violation_error_message=_("Another page already stands for this marker."),
             ),
         ]
 

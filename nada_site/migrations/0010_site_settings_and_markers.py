@@ -321,6 +321,7 @@ class Migration(migrations.Migration):
                 condition=models.Q(("marker", ""), _negated=True),
                 fields=("marker",),
                 name="one_page_per_marker",
+                violation_error_message="Another page already stands for this marker.",
             ),
         ),
         migrations.AddField(

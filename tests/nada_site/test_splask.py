@@ -26,6 +26,7 @@ from nada_site.models import MarkerCheck, Page, Question, SiteSettings
 from nada_site.splask import MARKERS
 from news import demo as news_demo
 from news.models import Article
+from tests.admin_forms import open_form
 
 pytestmark = pytest.mark.django_db
 
@@ -271,3 +272,44 @@ def test_start_page_reads_the_stored_check_and_never_the_pages(demo, django_user
         client.get("/admin/")
     # No public page was rendered: their queries (the linked pages) are not there.
     assert not any("show_in_footer" in query["sql"] for query in queries.captured_queries)
+
+
+# Which page stands for a marker ----------------------------------------------------------
+
+
+def page_form_client(django_user_model, role):
+    user = django_user_model.objects.create_user(role.lower(), password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_publisher_marks_a_page_and_no_two_pages_share_a_marker(demo, django_user_model):
+    client = page_form_client(django_user_model, "Publishers")
+    about = Page.objects.get(slug="about")
+    url = f"/admin/nada_site/page/{about.pk}/change/"
+    _response, form = open_form(client, url, "page")
+    response = client.post(url, form.update({"marker": "faq"}).post_data())
+    assert response.status_code == 200
+    assert (
+        "marker" in str(response.context["adminform"].form.errors)
+        or response.context["adminform"].form.non_field_errors()
+    )
+    assert Page.objects.get(marker="faq").slug == "faq"
+
+    Page.objects.filter(slug="faq").update(marker="")
+    _response, form = open_form(client, url, "page")
+    response = client.post(url, form.update({"marker": "faq"}).post_data())
+    assert response.status_code == 302
+    assert Page.objects.get(marker="faq") == about
+
+
+def test_an_editor_cannot_change_what_a_page_stands_for(demo, django_user_model):
+    client = page_form_client(django_user_model, "Editors")
+    about = Page.objects.get(slug="about")
+    url = f"/admin/nada_site/page/{about.pk}/change/"
+    _response, form = open_form(client, url, "page")
+    client.post(url, form.update({"marker": "gov-policies", "title_en": "About us"}).post_data())
+    about.refresh_from_db()
+    assert about.marker == ""
