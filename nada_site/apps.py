@@ -1,6 +1,7 @@
 from functools import partial
 
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,7 +13,14 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from nada_site import addresses, demo, pagecache, start_page, translation_state
-        from nada_site.models import Marker, Page
+        from nada_site.models import (
+            Marker,
+            Page,
+            SiteLink,
+            SiteSettings,
+            SocialAccount,
+            forget_site_settings,
+        )
         from nada_site.site import site
         from nada_site.splask import MARKERS, FreshContent
 
@@ -37,5 +45,8 @@ class SiteConfig(AppConfig):
             fresh_content=fresh_pages,
         )
         pagecache.connect_signals()
+        for model in (SiteSettings, SocialAccount, SiteLink):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_site_settings, sender=model, dispatch_uid=f"settings:{model}")
         addresses.connect_signals(self.apps.get_models())
         translation_state.connect_signals()

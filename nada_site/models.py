@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Max, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -470,6 +471,16 @@ class TranslationChange(models.Model):
         return f"{self.content_type_id}:{self.object_id} {self.language} {self.changed_at}"
 
 
+SITE_SETTINGS_KEY = "nada:site-settings"
+SITE_SETTINGS_SECONDS = 60 * 60
+
+
+def forget_site_settings(**kwargs):
+    """Drop the cached site settings: now, and again once the change is committed."""
+    cache.delete(SITE_SETTINGS_KEY)
+    transaction.on_commit(lambda: cache.delete(SITE_SETTINGS_KEY))
+
+
 class SiteSettings(models.Model):
     """
     What Administrators keep up to date for the whole site (one record): the
@@ -558,9 +569,23 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls):
-        """The settings, with their links, in a fixed number of queries; unsaved when none exist."""
-        settings_ = cls.objects.prefetch_related("social_accounts", "links").first()
-        return settings_ or cls()
+        """
+        The settings with their links, unsaved when none exist. Every page shows
+        them, so they are kept in the cache (shared by the processes, as the page
+        cache is) until one of them changes (`forget_site_settings`).
+        """
+        try:
+            cached = cache.get(SITE_SETTINGS_KEY)
+        except Exception:  # Every cache backend raises its own errors.
+            cached = None
+        if cached is not None:
+            return cached
+        settings_ = cls.objects.prefetch_related("social_accounts", "links").first() or cls()
+        try:
+            cache.set(SITE_SETTINGS_KEY, settings_, timeout=SITE_SETTINGS_SECONDS)
+        except Exception:
+            pass
+        return settings_
 
 
 class SocialAccount(models.Model):

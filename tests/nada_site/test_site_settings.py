@@ -101,6 +101,9 @@ def test_administrators_add_links_and_the_cached_pages_are_refreshed(record, dja
     assert SocialAccount.objects.get().network == "facebook"
     assert SiteLink.objects.get().label_en == "Apply for treatment"
     assert pagecache.current_generation() is None  # every cached page is dropped
+    footer = Client().get("/en/").content.decode().split("<footer", 1)[1]
+    assert 'href="https://sispaa.example.gov.my/aadk/"' in footer
+    assert 'href="https://services.example.gov.my/"' in footer
 
 
 # The header's images ----------------------------------------------------------------------
@@ -211,6 +214,10 @@ def test_footer_makes_the_same_queries_with_many_links(client, linked, django_as
 
     with CaptureQueriesContext(connection) as few:
         client.get("/ms/contact/")
+    # Then the settings come from the cache, until they change.
+    with CaptureQueriesContext(connection) as cached:
+        client.get("/ms/contact/")
+    assert len(cached.captured_queries) == len(few.captured_queries) - 3
     for number in range(10):
         SocialAccount.objects.create(
             settings=linked, network="x", url=f"https://x.example/{number}"
@@ -219,4 +226,5 @@ def test_footer_makes_the_same_queries_with_many_links(client, linked, django_as
             settings=linked, kind="related_agency", label_ms=f"A{number}", url="https://a.example/"
         )
     with django_assert_num_queries(len(few.captured_queries)):
-        client.get("/ms/contact/")
+        response = client.get("/ms/contact/")
+    assert "https://x.example/9" in response.content.decode()
