@@ -8,6 +8,7 @@ language; no image ever comes from elsewhere; a change refreshes the cached page
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -104,6 +105,26 @@ def test_administrators_add_links_and_the_cached_pages_are_refreshed(record, dja
     footer = Client().get("/en/").content.decode().split("<footer", 1)[1]
     assert 'href="https://sispaa.example.gov.my/aadk/"' in footer
     assert 'href="https://services.example.gov.my/"' in footer
+
+
+@pytest.mark.parametrize("admin_language", LANGUAGES)
+def test_each_language_of_the_settings_stays_in_its_own_field(
+    record, django_user_model, admin_language
+):
+    client = client_in(django_user_model, "Administrators")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = admin_language
+    response, form = open_form(client, change_url(record), "sitesettings")
+    assert f'<html lang="{admin_language}"' in response.content.decode()
+    form.update({"crest_alt_ar": "شعار ماليزيا"})
+    form.add_inline("links", kind="related_agency", label_ms="Polis", url="https://p.example/")
+    response = client.post(change_url(record), form.post_data())
+    assert response.status_code == 302
+    record.refresh_from_db()
+    stored = (record.crest_alt_ms, record.crest_alt_en, record.crest_alt_ar)
+    assert tuple(text or "" for text in stored) == ("", "", "شعار ماليزيا")
+    link = SiteLink.objects.get()
+    stored = (link.label_ms, link.label_en, link.label_ar)
+    assert tuple(text or "" for text in stored) == ("Polis", "", "")
 
 
 # The header's images ----------------------------------------------------------------------
