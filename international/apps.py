@@ -22,4 +22,5 @@ class InternationalConfig(AppConfig):
             fixed_pages=["international:unit", "international:agreement_list"],
             demo=demo.load,
             search=[search.PROVIDER],
+            fresh_content=sections.FRESH_CONTENT,
         )

@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from international.forms import AgreementFilterForm
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
+from international.sections import about_changed_at, contact_changed_at
 from nada_site.localized import sort_key
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
@@ -24,6 +25,8 @@ class UnitView(TemplateView):
             approaches=Approach.objects.visible().filter(profile=profile),
             latest_agreements=Agreement.objects.for_listing()[: self.latest_agreements],
             page_updated_at=profile.updated_at if profile else None,
+            about_changed_at=about_changed_at(profile) if profile else None,
+            contact_changed_at=contact_changed_at(profile) if profile else None,
         )
         return context
 

@@ -3,6 +3,8 @@ from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
@@ -13,10 +15,19 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from nada_site import review_admin  # noqa: F401  (registers the reviews)
 from nada_site.list_columns import TranslatedListMixin
 from nada_site.localized import localized_names
-from nada_site.models import AddressChange, AuditEntry, Page, Question, StaffPreferences
+from nada_site.models import (
+    AddressChange,
+    AuditEntry,
+    Page,
+    Question,
+    SiteLink,
+    SiteSettings,
+    SocialAccount,
+    StaffPreferences,
+)
 from nada_site.review_admin import ReadOnlyAdmin
 from nada_site.staff_admin import StaffGroupAdmin, StaffUserAdmin
-from nada_site.translated_admin import TranslatedStackedInline
+from nada_site.translated_admin import TranslatedAdmin, TranslatedStackedInline
 from nada_site.workflow_admin import PublishableAdmin
 
 # The admin speaks as the unit, in each language: its header, page titles and start page.
@@ -72,10 +83,64 @@ class PageAdmin(TranslatedListMixin, PublishableAdmin):
         (None, {"fields": ("title", "slug", "body")}),
         (
             _("Publication"),
-            {"fields": ("status", "published_at", "show_in_menu", "show_in_footer", "order")},
+            {
+                "fields": (
+                    "status",
+                    "published_at",
+                    "show_in_menu",
+                    "show_in_footer",
+                    "order",
+                    "marker",
+                )
+            },
         ),
     ]
     inlines = [QuestionInline]
+
+
+# An address typed without its scheme is read as https://.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class SocialAccountInline(admin.StackedInline):
+    model = SocialAccount
+    formfield_overrides = HTTPS_URLS
+    fields = ("network", "url", "order")
+    extra = 0
+
+
+class SiteLinkInline(TranslatedStackedInline):
+    model = SiteLink
+    formfield_overrides = HTTPS_URLS
+    fields = ("kind", "label", "url", "order")
+    extra = 0
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(TranslatedAdmin):
+    """
+    The one record of the site settings, for Administrators: its list leads
+    straight to it, and it is never added or deleted by hand.
+    """
+
+    fieldsets = [
+        (_("Header images"), {"fields": ("logo", "logo_alt", "crest", "crest_alt")}),
+        (_("Links"), {"fields": ("complaints_url", "procurement_url", "mobile_apps_url")}),
+    ]
+    inlines = [SocialAccountInline, SiteLinkInline]
+    formfield_overrides = HTTPS_URLS
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        record = SiteSettings.objects.first() or SiteSettings.objects.create()
+        return redirect("admin:nada_site_sitesettings_change", record.pk)
 
 
 @admin.register(AuditEntry)

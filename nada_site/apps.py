@@ -1,5 +1,8 @@
+from functools import partial
+
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig, apps
+from django.db.models.signals import post_delete, post_save
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -67,7 +70,28 @@ class SiteConfig(AppConfig):
 
     def ready(self):
         from nada_site import addresses, demo, page_search, pagecache, start_page, translation_state
+        from nada_site.models import (
+            Marker,
+            Page,
+            SiteLink,
+            SiteSettings,
+            SocialAccount,
+            forget_site_settings,
+        )
         from nada_site.site import site
+        from nada_site.splask import MARKERS, FreshContent
+
+        # The pages that stand for fresh content (the FAQ, the client charter…).
+        fresh_pages = [
+            FreshContent(
+                marker,
+                partial(Page.objects.changed_at_of, marker),
+                "nada_site.change_page",
+                "admin:nada_site_page_changelist",
+            )
+            for marker in Marker.values
+            if MARKERS[marker].max_age_days
+        ]
 
         # The site's own part, first: the home page in the menu, and the pages staff keep.
         site.register(
@@ -76,8 +100,12 @@ class SiteConfig(AppConfig):
             demo=demo.load,
             start_tasks=start_page.TASKS,
             search=[page_search.PROVIDER],
+            fresh_content=fresh_pages,
         )
         pagecache.connect_signals()
+        for model in (SiteSettings, SocialAccount, SiteLink):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_site_settings, sender=model, dispatch_uid=f"settings:{model}")
         addresses.connect_signals(self.apps.get_models())
         translation_state.connect_signals()
         name_relationships()

@@ -3,7 +3,7 @@ from django.urls import reverse, translate_url
 from django.utils.functional import SimpleLazyObject
 
 from nada_site.localized import language_links
-from nada_site.models import Page
+from nada_site.models import Page, SiteSettings
 from nada_site.site import site as contributions
 
 
@@ -31,6 +31,8 @@ def site(request):
             lambda: [page for page in linked_pages if page.show_in_menu]
         ),
         "footer_pages": SimpleLazyObject(lambda: [p for p in linked_pages if p.show_in_footer]),
+        # The header's images and the footer's links: a fixed number of queries, once.
+        "site_settings": SimpleLazyObject(SiteSettings.current),
         "site_languages": languages,
         "default_language_url": default_url,
         "navigation": navigation,

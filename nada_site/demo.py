@@ -3,7 +3,7 @@ Demo content for the site's own pages, in our own words. Loading it twice
 changes nothing, and it never overwrites what staff have edited.
 """
 
-from nada_site.models import Page, Question
+from nada_site.models import Page, Question, SiteLink, SiteSettings
 from nada_site.workflow import Status, is_publishable
 
 PAGES = [
@@ -29,6 +29,7 @@ PAGES = [
     },
     {
         "slug": "client-charter",
+        "marker": "client-charter",
         "order": 2,
         "show_in_menu": False,
         "show_in_footer": True,
@@ -51,6 +52,7 @@ PAGES = [
     },
     {
         "slug": "faq",
+        "marker": "faq",
         "order": 3,
         "show_in_menu": True,
         "show_in_footer": True,
@@ -63,6 +65,7 @@ PAGES = [
     },
     {
         "slug": "disclaimer",
+        "marker": "freedom",
         "order": 4,
         "show_in_menu": False,
         "show_in_footer": True,
@@ -84,6 +87,7 @@ PAGES = [
     },
     {
         "slug": "privacy",
+        "marker": "privacy-policy",
         "order": 5,
         "show_in_menu": False,
         "show_in_footer": True,
@@ -128,6 +132,63 @@ PAGES = [
         "body_ar": "<p>يُقدَّم هذا الموقع عبر بروتوكول HTTPS فقط. تُحفظ البيانات التي ترسلها على خوادم "
         "حكومية ولا يصل إليها إلا الموظفون المخوّلون. نراجع برمجيات الموقع ونحدّثها بانتظام. إذا "
         "اكتشفت ثغرة أمنية، يرجى إبلاغنا عبر نموذج الاتصال.</p>",
+    },
+]
+
+PAGES.append(
+    {
+        "slug": "government-policies",
+        "marker": "gov-policies",
+        "order": 7,
+        "show_in_menu": False,
+        "show_in_footer": True,
+        "title_ms": "Dasar kerajaan",
+        "title_en": "Government policies",
+        "title_ar": "السياسات الحكومية",
+        "body_ms": "<p>Kerja Unit Antarabangsa berpandukan Dasar Dadah Negara, yang menggabungkan "
+        "pencegahan, rawatan dan pemulihan, penguatkuasaan serta kerjasama antarabangsa. Unit ini "
+        "juga melaksanakan komitmen Malaysia di bawah konvensyen dadah Pertubuhan Bangsa-Bangsa "
+        "Bersatu dan pelan kerja ASEAN untuk menangani dadah.</p><p>Teks penuh dasar-dasar ini "
+        "diterbitkan oleh kementerian dan agensi yang bertanggungjawab.</p>",
+        "body_en": "<p>The International Unit's work follows the National Drug Policy, which joins "
+        "prevention, treatment and rehabilitation, enforcement and international cooperation. The "
+        "unit also carries out Malaysia's commitments under the United Nations drug conventions and "
+        "ASEAN's work plan on drugs.</p><p>The full texts of these policies are published by the "
+        "ministries and agencies responsible for them.</p>",
+        "body_ar": "<p>يسترشد عمل الوحدة الدولية بالسياسة الوطنية لمكافحة المخدرات، التي تجمع بين "
+        "الوقاية والعلاج وإعادة التأهيل وإنفاذ القانون والتعاون الدولي. وتنفذ الوحدة أيضاً التزامات "
+        "ماليزيا بموجب اتفاقيات الأمم المتحدة للمخدرات وخطة عمل آسيان في هذا المجال.</p><p>تنشر "
+        "الوزارات والوكالات المسؤولة النصوص الكاملة لهذه السياسات.</p>",
+    }
+)
+
+# Links of the footer that staff keep in the site settings. The social media
+# accounts, the SISPAA complaints link and the procurement and mobile apps links
+# are the agency's own: staff enter them.
+SITE_LINKS = [
+    {
+        "kind": SiteLink.Kind.RELATED_AGENCY,
+        "order": 1,
+        "url": "https://www.moha.gov.my/",
+        "label_ms": "Kementerian Dalam Negeri",
+        "label_en": "Ministry of Home Affairs",
+        "label_ar": "وزارة الداخلية",
+    },
+    {
+        "kind": SiteLink.Kind.RELATED_AGENCY,
+        "order": 2,
+        "url": "https://www.unodc.org/",
+        "label_ms": "Pejabat Pertubuhan Bangsa-Bangsa Bersatu mengenai Dadah dan Jenayah (UNODC)",
+        "label_en": "United Nations Office on Drugs and Crime (UNODC)",
+        "label_ar": "مكتب الأمم المتحدة المعني بالمخدرات والجريمة",
+    },
+    {
+        "kind": SiteLink.Kind.ONLINE_SERVICE,
+        "order": 1,
+        "url": "https://www.malaysia.gov.my/",
+        "label_ms": "Perkhidmatan dalam talian kerajaan (MyGOV)",
+        "label_en": "Government online services (MyGOV)",
+        "label_ar": "الخدمات الحكومية الإلكترونية (MyGOV)",
     },
 ]
 
@@ -189,10 +250,18 @@ def create_missing(model, rows):
 
 def load():
     """Create what is missing; leave alone what exists. Returns how many records were made."""
-    pages, made_now = create_missing(Page, PAGES)
+    # A marker another page already stands for stays with that page.
+    taken = set(Page.objects.exclude(marker="").values_list("marker", flat=True))
+    rows = [{**row, "marker": ""} if row.get("marker") in taken else row for row in PAGES]
+    pages, made_now = create_missing(Page, rows)
     created = len(made_now)
     if "faq" in made_now:
         for order, texts in enumerate(FAQ, start=1):
             Question.objects.create(page=pages["faq"], order=order, **texts)
             created += 1
+    if not SiteSettings.objects.exists():
+        settings_ = SiteSettings.objects.create()
+        for link in SITE_LINKS:
+            SiteLink.objects.create(settings=settings_, **link)
+        created += 1 + len(SITE_LINKS)
     return created

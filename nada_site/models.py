@@ -1,17 +1,21 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import Q
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from nada_site.localized import localized_names
 from nada_site.page_search import PAGE_FIELDS, QUESTION_FIELDS
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.search import add_search_documents
 from nada_site.slugs import SlugFromMixin, slug_field
+from nada_site.uploads import UploadTo, validate_header_image
 from nada_site.workflow import Publishable, PublishableQuerySet
 
 
@@ -21,8 +25,39 @@ class PageQuerySet(PublishableQuerySet):
         return (
             self.published()
             .filter(Q(show_in_menu=True) | Q(show_in_footer=True))
-            .only("slug", *localized_names("title"), "show_in_menu", "show_in_footer", "order")
+            .only(
+                "slug",
+                *localized_names("title"),
+                "show_in_menu",
+                "show_in_footer",
+                "order",
+                "marker",
+                "updated_at",
+                "published_at",
+            )
+            .annotate(questions_changed_at=Max("questions__updated_at"))
         )
+
+    def changed_at_of(self, marker):
+        """When the published page standing for `marker` last changed, or None without one."""
+        page = (
+            self.published()
+            .filter(marker=marker)
+            .only("updated_at", "published_at")
+            .annotate(questions_changed_at=Max("questions__updated_at"))
+            .first()
+        )
+        return page.changed_at if page else None
+
+
+class Marker(models.TextChoices):
+    """The SPLaSK markers (nada_site/splask.py) that a page of the site's own may stand for."""
+
+    GOV_POLICIES = "gov-policies", _("government policies")
+    FAQ = "faq", _("frequently asked questions")
+    CLIENT_CHARTER = "client-charter", _("client charter")
+    PRIVACY_POLICY = "privacy-policy", _("privacy policy")
+    FREEDOM = "freedom", _("disclaimer and access to information")
 
 
 class Page(SlugFromMixin, Publishable):
@@ -53,23 +88,50 @@ class Page(SlugFromMixin, Publishable):
     order = models.PositiveSmallIntegerField(
         _("order"), default=0, help_text=_("Links are shown from the lowest number to the highest.")
     )
+    marker = models.CharField(
+        _("assessment marker"),
+        max_length=30,
+        choices=Marker.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "What this page is for the public-sector assessment (SPLaSK), which looks for it "
+            "on the site. At most one page per marker."
+        ),
+    )
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = PageQuerySet.as_manager()
 
-    # Whether a page is linked from every page of the site is a Publisher's choice.
-    publisher_fields = ("show_in_menu", "show_in_footer")
+    # Whether a page is linked from every page of the site, and what it stands for, is a
+    # Publisher's choice.
+    publisher_fields = ("show_in_menu", "show_in_footer", "marker")
 
     class Meta(Publishable.Meta):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["marker"],
+                condition=~Q(marker=""),
+                name="one_page_per_marker",
+                violation_error_message=_("Another page already stands for this marker."),
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("page", kwargs={"slug": self.slug})
+
+    @property
+    def changed_at(self):
+        """When the page, or one of its questions, last changed as the public sees it."""
+        questions = getattr(self, "questions_changed_at", None)
+        moments = [m for m in (self.updated_at, self.published_at, questions) if m is not None]
+        return max(moments) if moments else None
 
 
 class Question(models.Model):
@@ -85,6 +147,7 @@ class Question(models.Model):
         default=0,
         help_text=_("Questions are shown from the lowest number to the highest."),
     )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("question and answer")
@@ -413,3 +476,204 @@ class TranslationChange(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} {self.language} {self.changed_at}"
+
+
+SITE_SETTINGS_KEY = "nada:site-settings"
+SITE_SETTINGS_SECONDS = 60 * 60
+
+
+def forget_site_settings(**kwargs):
+    """Drop the cached site settings: now, and again once the change is committed."""
+    cache.delete(SITE_SETTINGS_KEY)
+    transaction.on_commit(lambda: cache.delete(SITE_SETTINGS_KEY))
+
+
+class SiteSettings(models.Model):
+    """
+    What Administrators keep up to date for the whole site (one record): the
+    header's images and the links in the footer. Until an image is uploaded
+    the site shows none; it never shows an image from elsewhere.
+    """
+
+    logo = models.ImageField(
+        _("agency logo"),
+        upload_to=UploadTo("site"),
+        blank=True,
+        validators=[validate_header_image],
+        help_text=_("Optional. A JPEG, PNG or WebP image of at most 2 MB, shown in the header."),
+    )
+    logo_alt = models.CharField(
+        _("logo's text alternative"),
+        max_length=150,
+        blank=True,
+        help_text=_("What the logo says, for those who cannot see it. Required with a logo."),
+    )
+    crest = models.ImageField(
+        _("national crest"),
+        upload_to=UploadTo("site"),
+        blank=True,
+        validators=[validate_header_image],
+        help_text=_("Optional. A JPEG, PNG or WebP image of at most 2 MB, shown in the header."),
+    )
+    crest_alt = models.CharField(
+        _("crest's text alternative"),
+        max_length=150,
+        blank=True,
+        help_text=_("What the crest says, for those who cannot see it. Required with a crest."),
+    )
+    complaints_url = models.URLField(
+        _("SISPAA complaints link"),
+        blank=True,
+        help_text=_("The agency's page in the public complaints system (SISPAA)."),
+    )
+    procurement_url = models.URLField(
+        _("procurement link"),
+        blank=True,
+        help_text=_("The agency's page of tenders and quotations."),
+    )
+    mobile_apps_url = models.URLField(
+        _("mobile apps link"),
+        blank=True,
+        help_text=_("The agency's page of its mobile apps."),
+    )
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+        default_permissions = ("view", "change")
+
+    def __str__(self):
+        return str(_("Site settings"))
+
+    def clean(self):
+        """An image needs its text alternative, at least in the site's required language."""
+        errors = {}
+        for image, alt in (("logo", "logo_alt"), ("crest", "crest_alt")):
+            required = build_localized_fieldname(alt, settings.LANGUAGE_CODE)
+            if getattr(self, image) and not (getattr(self, required, "") or "").strip():
+                errors[required] = ValidationError(
+                    _("Write the image's text alternative: those who cannot see it read this."),
+                    code="alt_required",
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def _links(self, kind):
+        return [link for link in self.links.all() if link.kind == kind] if self.pk else []
+
+    @property
+    def online_services(self):
+        return self._links(SiteLink.Kind.ONLINE_SERVICE)
+
+    @property
+    def related_agencies(self):
+        return self._links(SiteLink.Kind.RELATED_AGENCY)
+
+    @property
+    def social_media(self):
+        return list(self.social_accounts.all()) if self.pk else []
+
+    @classmethod
+    def current(cls):
+        """
+        The settings with their links, unsaved when none exist. Every page shows
+        them, so they are kept in the cache (shared by the processes, as the page
+        cache is) until one of them changes (`forget_site_settings`).
+        """
+        try:
+            cached = cache.get(SITE_SETTINGS_KEY)
+        except Exception:  # Every cache backend raises its own errors.
+            cached = None
+        if cached is not None:
+            return cached
+        settings_ = cls.objects.prefetch_related("social_accounts", "links").first() or cls()
+        try:
+            cache.set(SITE_SETTINGS_KEY, settings_, timeout=SITE_SETTINGS_SECONDS)
+        except Exception:
+            pass
+        return settings_
+
+
+class SocialAccount(models.Model):
+    """One of the agency's social media accounts, shown in the footer."""
+
+    class Network(models.TextChoices):
+        FACEBOOK = "facebook", "Facebook"
+        X = "x", "X"
+        INSTAGRAM = "instagram", "Instagram"
+        YOUTUBE = "youtube", "YouTube"
+        TIKTOK = "tiktok", "TikTok"
+        TELEGRAM = "telegram", "Telegram"
+        LINKEDIN = "linkedin", "LinkedIn"
+
+    settings = models.ForeignKey(
+        SiteSettings,
+        on_delete=models.CASCADE,
+        related_name="social_accounts",
+        verbose_name=_("site settings"),
+    )
+    network = models.CharField(_("network"), max_length=20, choices=Network.choices)
+    url = models.URLField(_("address"))
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Links are shown from the lowest number to the highest.")
+    )
+
+    class Meta:
+        verbose_name = _("social media account")
+        verbose_name_plural = _("social media accounts")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return f"{self.get_network_display()}: {self.url}"
+
+
+class SiteLink(models.Model):
+    """A link in the footer to one of the online services or a related agency."""
+
+    class Kind(models.TextChoices):
+        ONLINE_SERVICE = "online_service", _("online service")
+        RELATED_AGENCY = "related_agency", _("related agency")
+
+    settings = models.ForeignKey(
+        SiteSettings,
+        on_delete=models.CASCADE,
+        related_name="links",
+        verbose_name=_("site settings"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    label = models.CharField(_("label"), max_length=150)
+    url = models.URLField(_("address"))
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Links are shown from the lowest number to the highest.")
+    )
+
+    class Meta:
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
+        ordering = ["kind", "order", "id"]
+
+    def __str__(self):
+        return self.label
+
+
+class MarkerCheck(models.Model):
+    """
+    The last run of `splask_report`: which SPLaSK markers it found on the
+    site's pages. The admin's start page reads it to name the missing ones
+    (one row, replaced at each run).
+    """
+
+    affects_public_pages = False
+
+    checked_at = models.DateTimeField(_("checked"), default=timezone.now)
+    found = models.JSONField(_("markers found"), default=list)
+    pages = models.PositiveIntegerField(_("pages read"), default=0)
+
+    class Meta:
+        verbose_name = _("check of the assessment markers")
+        verbose_name_plural = _("checks of the assessment markers")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.checked_at:%Y-%m-%d %H:%M}"

@@ -2,8 +2,10 @@
 What each app brings to the site, registered from its `AppConfig.ready()`:
 its addresses, its entries in the main navigation, its sections of the home
 page and of the sitemap, its fixed pages, its demo content, its tasks on the
-admin's start page, its providers of the site search, and whether its changes refresh the cached pages. `nada_site` builds the site from this and
-never imports an app, as `django.contrib.sitemaps` knows nothing of the
+admin's start page, its providers of the site search, its content that must
+stay fresh for the SPLaSK assessment (`nada_site.splask.FreshContent`), and
+whether its changes refresh the cached pages. `nada_site` builds the site
+from this and never imports an app, as `django.contrib.sitemaps` knows nothing of the
 models it is handed. `news/apps.py` shows a registration; README, "How an
 app plugs in", the whole of it.
 
@@ -52,6 +54,8 @@ class Site:
         self.start_tasks = []
         # nada_site.search.SearchProvider: one per type of result of the site search.
         self.search_providers = []
+        # nada_site.splask.FreshContent, by marker name: when each fresh content last changed.
+        self.fresh_content = {}
 
     def register(
         self,
@@ -65,6 +69,7 @@ class Site:
         demo=None,
         start_tasks=(),
         search=(),
+        fresh_content=(),
         refreshes_pages=True,
     ):
         if urls:
@@ -80,6 +85,8 @@ class Site:
         self.search_providers = sorted(
             [*self.search_providers, *search], key=lambda provider: provider.order
         )
+        for content in fresh_content:
+            self.fresh_content[content.marker] = content
         if refreshes_pages:
             self.page_apps.add(app_config.label)
 

@@ -18,6 +18,11 @@ number of queries whatever the number of items.
 - Translation gaps: `nada_site.translation_state.translation_gaps(user)`,
   the published items missing a language or out of date in one, of each
   kind the user may change; the translation status page has the detail.
+- The SPLaSK assessment (nada_site/splask.py): each content that must stay
+  fresh and is older than its limit, for those who may change it, read from
+  the database as the pages' timestamps are (one small query each); and each
+  marker missing at the last run of `splask_report`, for those who may
+  change the site settings (one query: the stored check, never a crawl).
 """
 
 from django.apps import apps
@@ -25,11 +30,13 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from nada_site import splask
 from nada_site.content_warnings import content_warnings
-from nada_site.models import ReviewRequest
-from nada_site.site import StartTask
+from nada_site.models import Marker, MarkerCheck, ReviewRequest
+from nada_site.site import StartTask, site
 from nada_site.translation_state import translation_gaps
 from nada_site.workflow import Status, can_publish, is_publishable, permission_name
 
@@ -164,4 +171,58 @@ def translation_tasks(user):
         )
 
 
-TASKS = [review_tasks, draft_tasks, scheduled_tasks, warning_tasks, translation_tasks]
+def splask_tasks(user):
+    now = timezone.now()
+    for content in site.fresh_content.values():
+        if not user.has_perm(content.permission):
+            continue
+        when = content.changed_at()
+        if when is None or not splask.is_stale(content.marker, when, now):
+            continue
+        marker = splask.marker(content.marker)
+        yield StartTask(
+            ngettext(
+                "Refresh %(content)s (%(marker)s): unchanged for %(days)d day",
+                "Refresh %(content)s (%(marker)s): unchanged for %(days)d days",
+                splask.age_in_days(when, now),
+            )
+            % {
+                "content": marker.description,
+                "marker": marker.attribute,
+                "days": splask.age_in_days(when, now),
+            },
+            1,
+            reverse(content.admin_url_name),
+        )
+    if not user.has_perm("nada_site.change_sitesettings"):
+        return
+    settings_url = reverse("admin:nada_site_sitesettings_changelist")
+    check = MarkerCheck.objects.order_by("-checked_at").first()
+    if check is None:
+        yield StartTask(
+            _("The assessment markers have not been checked yet: run splask_report."),
+            1,
+            settings_url,
+        )
+        return
+    pages_url = reverse("admin:nada_site_page_changelist")
+    for name in splask.MARKERS:
+        if name not in check.found:
+            marker = splask.MARKERS[name]
+            # A page stands for some markers (its own field); the settings hold the links.
+            yield StartTask(
+                _("Assessment marker missing from the site: %(marker)s (%(content)s)")
+                % {"marker": marker.attribute, "content": marker.description},
+                1,
+                pages_url if name in Marker.values else settings_url,
+            )
+
+
+TASKS = [
+    review_tasks,
+    draft_tasks,
+    scheduled_tasks,
+    warning_tasks,
+    translation_tasks,
+    splask_tasks,
+]

@@ -222,6 +222,28 @@ KINDS = {
             ),
         },
     ),
+    # The agency's logo and the national crest (nada_site.SiteSettings).
+    "header_image": UploadKind(
+        read=read_image,
+        formats=JPEG_PNG_WEBP,
+        max_bytes=2 * MEGABYTE,
+        max_pixels=4_000_000,
+        refusals={
+            "too_large": Refusal("too_large", gettext_lazy("The image is larger than %(limit)s.")),
+            "unreadable": Refusal(
+                "not_an_image", gettext_lazy("The file is not an image that can be read.")
+            ),
+            "wrong_format": Refusal(
+                "wrong_format",
+                gettext_lazy(
+                    "Only JPEG, PNG and WebP images with a matching file name are accepted."
+                ),
+            ),
+            "too_many_pixels": Refusal(
+                "too_many_pixels", gettext_lazy("The image has more than %(limit)s million pixels.")
+            ),
+        },
+    ),
     # An image uploaded through the rich text editor (upload_image below).
     "editor_image": UploadKind(
         read=read_image,
@@ -322,6 +344,7 @@ class UploadValidator:
 validate_news_image = UploadValidator("news_image")
 validate_pdf = UploadValidator("pdf")
 validate_spreadsheet = UploadValidator("spreadsheet")
+validate_header_image = UploadValidator("header_image")
 
 
 def random_name(original_name):

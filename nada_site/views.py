@@ -2,6 +2,7 @@ import logging
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
+from django.db.models import Max
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.crypto import get_random_string
@@ -31,7 +32,9 @@ class PageView(PublishedOrPreviewMixin, DetailView):
 
     template_name = "pages/page.html"
     context_object_name = "page"
-    queryset = Page.objects.prefetch_related("questions")
+    queryset = Page.objects.prefetch_related("questions").annotate(
+        questions_changed_at=Max("questions__updated_at")
+    )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

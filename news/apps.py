@@ -23,4 +23,5 @@ class NewsConfig(AppConfig):
             fixed_pages=["news:list", "announcements:list"],
             demo=demo.load,
             search=[search.PROVIDER],
+            fresh_content=sections.FRESH_CONTENT,
         )

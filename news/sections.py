@@ -13,6 +13,7 @@ from django.utils import translation
 from nada_site.localized import localized_names
 from nada_site.site import HomeSection
 from nada_site.sitemaps import MultilingualSitemap, SitemapSection
+from nada_site.splask import FreshContent, last_change
 from news.announcements import splask_timestamp
 from news.models import Announcement, Article, Category, Tag
 
@@ -20,8 +21,21 @@ from news.models import Announcement, Article, Category, Tag
 HOME_ANNOUNCEMENTS = 5
 
 
+def news_changed_at():
+    """When the published news last changed: an edit, or an article appearing at its time."""
+    return last_change(Article.objects.published(), "updated_at", "published_at")
+
+
+FRESH_CONTENT = [
+    FreshContent("news", news_changed_at, "news.change_article", "admin:news_article_changelist")
+]
+
+
 def home_context(request):
-    return {"latest_articles": Article.objects.published().for_listing()[:3]}
+    return {
+        "latest_articles": Article.objects.published().for_listing()[:3],
+        "news_changed_at": news_changed_at(),
+    }
 
 
 HOME = HomeSection("news/home_section.html", home_context)

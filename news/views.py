@@ -11,6 +11,7 @@ from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import PublishedOrPreviewMixin
 from news.images import renditions
 from news.models import Article
+from news.sections import news_changed_at
 
 # Open Graph locales of the site's languages.
 OG_LOCALES = settings.LANGUAGE_OG_LOCALES
@@ -28,6 +29,9 @@ class ArticleListView(PaginatedListView):
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(news_changed_at=news_changed_at(), **kwargs)
 
 
 class ArticleGroupView(PaginatedListView):

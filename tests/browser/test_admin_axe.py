@@ -77,6 +77,7 @@ def admin_pages(site):
         "publication change form": f"/admin/publications/publication/{publication.pk}/change/",
         "publications list": "/admin/publications/publication/",
         "event change form": f"/admin/events/event/{Event.objects.first().pk}/change/",
+        "site settings form": "/admin/nada_site/sitesettings/",
         **{f"{name} list": path for name, path in CHANGE_LISTS.items()},
     }
 

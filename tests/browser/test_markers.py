@@ -1,18 +1,7 @@
-"""The markers the public-sector assessment looks for are on every page (no browser needed)."""
-
-import pytest
-
-
-@pytest.mark.parametrize("language", ["ms", "en", "ar"])
-def test_assessment_markers_point_at_toolbar_search_contact_and_site_map(client, db, language):
-    html = client.get(f"/{language}/").content.decode()
-    assert 'class="a11y-toolbar splwpk-w3c"' in html
-    assert (
-        f'<form class="site-search" method="get" action="/{language}/search/" role="search" '
-        'splwpk-search-function="splwpk-search-function">' in html
-    )
-    assert f'<a href="/{language}/contact/" class="splwpk-feedback-form">' in html
-    assert f'<a class="splwpk-sitemap" href="/{language}/sitemap/">' in html
+"""
+The page's head loads its scripts from files (no browser needed). The SPLaSK
+markers are tested in tests/nada_site/test_splask.py.
+"""
 
 
 def test_head_script_is_external_and_render_blocking(client, db):

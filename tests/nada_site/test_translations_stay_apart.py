@@ -23,7 +23,7 @@ from events.models import Event
 from international import demo as international_demo
 from international.models import Agreement, Approach, Objective, Partner, UnitProfile
 from nada_site import demo as site_demo
-from nada_site.models import Page, Question, ReviewRequest
+from nada_site.models import Page, Question, ReviewRequest, SiteLink, SiteSettings
 from nada_site.richtext import SanitizedRichTextField, sanitize_html
 from news import demo as news_demo
 from news.models import Announcement, Article, Category, KeyPoint, Tag
@@ -68,6 +68,14 @@ def other_required_fields(model):
         return {"slug": "cnd", "starts_at": when, "ends_at": when}
     if model is Article:
         return {"slug": "article", "category": Category.objects.create(slug="global")}
+    if model is SiteSettings:
+        return {}
+    if model is SiteLink:
+        return {
+            "settings": SiteSettings.objects.create(),
+            "kind": "online_service",
+            "url": "https://a.example/",
+        }
     if model is KeyPoint:
         category = Category.objects.create(slug="global")
         return {"article": Article.objects.create(slug="article", category=category)}
@@ -80,11 +88,15 @@ def other_required_fields(model):
 
 def test_every_translated_model_has_a_factory_here():
     for model in translator.get_registered_models():
-        assert model in MODELS, f"{model.__name__} is translated but not tested here"
+        assert model in MODELS + SETTINGS_MODELS, (
+            f"{model.__name__} is translated but not tested here"
+        )
 
 
 MODELS = [Page, Question, UnitProfile, Objective, Approach, Partner, Agreement, Category, Tag]
 MODELS += [Article, KeyPoint, Announcement, Publication, Event]
+# One record edited, never added, in the admin: its form is tested in test_site_settings.py.
+SETTINGS_MODELS = [SiteSettings, SiteLink]
 
 
 def assert_only_in(instance, language):
@@ -99,7 +111,7 @@ def assert_only_in(instance, language):
                 assert not value, f"{model.__name__}.{field}_{code} holds {value!r}"
 
 
-@pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
+@pytest.mark.parametrize("model", MODELS + SETTINGS_MODELS, ids=lambda model: model.__name__)
 @pytest.mark.parametrize("filled", LANGUAGES)
 @pytest.mark.parametrize("active", LANGUAGES)
 def test_an_orm_save_keeps_each_language_in_its_own_field(model, filled, active):
