@@ -223,6 +223,14 @@ def test_results_are_filtered_by_type_with_links_that_keep_the_query(client, one
         assert 'aria-current="page">' + links[f"q=zamrudika&amp;type={kind}"] + " (1)" in html
 
 
+def test_the_new_types_are_named_in_arabic_right_to_left(client, one_of_each):
+    html = search(client, "ar", q=WORD["ar"])
+    assert '<html lang="ar" dir="rtl">' in html
+    for label in ("المنشورات", "الفعاليات", "الإعلانات"):
+        assert f">{label} (1)</a></li>" in html
+        assert f'<p class="search-result__type">{label}</p>' in html
+
+
 def test_an_unknown_type_is_refused_calmly(client, one_of_each):
     html = search(client, "en", q=WORD["en"], type="recipes")
     assert result_urls(html) == []
@@ -479,6 +487,9 @@ def test_hostile_parameters_are_answered_calmly(client, one_of_each):
         "q=zamrudika&page=999999999999999999999",
         "q=zamrudika&type=" + "x" * 5000,
         "q=%00&type=%00&date_from=%00&category=%00",
+        "q=zamrudika&kind=" + "x" * 5000,
+        "q=zamrudika&kind=%00&kind=statistics&type=publications",
+        "q=zamrudika&type=events&type=announcements&date_from=2026-02-30",
     ]:
         assert client.get(f"/en/search/?{params}").status_code == 200, params
         assert client.get(f"/en/search/advanced/?{params}").status_code == 200, params
