@@ -301,6 +301,18 @@ def test_advanced_search_narrows_publications_events_and_announcements_by_date(c
     assert result_urls(html) == ["/en/publications/report-zam/"]
 
 
+def test_an_event_is_found_by_its_city(client, db):
+    make_event("cnd", title_en="Commission session", city_en="Vienna", city_ms="Vienna")
+    assert result_urls(search(client, "en", q="Vienna")) == ["/en/events/cnd/"]
+
+
+def test_a_publication_found_in_another_language_is_marked_as_such(client, db):
+    make_publication("english-report", title_en=f"Report {WORD['en']}", summary_en="In English.")
+    html = search(client, "ms", q=WORD["en"])
+    assert result_urls(html) == ["/ms/publications/english-report/"]
+    assert '<a href="/ms/publications/english-report/" lang="en" dir="ltr">' in html
+
+
 def test_advanced_search_narrows_by_kind_of_publication(client, one_of_each):
     make_publication(
         "stats-zam", kind=Publication.Kind.STATISTICS, title_en=f"Figures {WORD['en']}"
