@@ -7,7 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from events import demo, sections
+        from events import demo, search, sections
         from nada_site.site import site
 
         site.register(
@@ -17,4 +17,5 @@ class EventsConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["events:list"],
             demo=demo.load,
+            search=[search.PROVIDER],
         )

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from events.search import FIELDS as SEARCH_FIELDS
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.search import WithoutSearchDocuments, add_search_documents
 from nada_site.slugs import SlugFromMixin, slug_field
 from nada_site.workflow import Publishable, PublishableQuerySet
 
@@ -110,7 +112,7 @@ class Event(SlugFromMixin, Publishable):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = EventQuerySet.as_manager()
+    objects = WithoutSearchDocuments.from_queryset(EventQuerySet)()
 
     class Meta(Publishable.Meta):
         verbose_name = pgettext_lazy("a meeting on the calendar", "event")
@@ -153,3 +155,6 @@ class Event(SlugFromMixin, Publishable):
             raise ValidationError(
                 {"ends_at": _("The event cannot end before it starts.")}, code="ends_before"
             )
+
+
+add_search_documents(Event, SEARCH_FIELDS)

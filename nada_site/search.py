@@ -41,6 +41,7 @@ from django.db.models import (
     FloatField,
     Func,
     GeneratedField,
+    Manager,
     Q,
     Value,
 )
@@ -103,6 +104,19 @@ def add_search_documents(model, fields):
     """Give `model` a search document per language (see `search_document_field`)."""
     for code in SEARCH_CONFIGS:
         model.add_to_class(search_field_name(code), search_document_field(fields, code))
+
+
+SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
+
+
+class WithoutSearchDocuments(Manager):
+    """
+    A manager leaving the search documents in the database: they are large
+    and read only there. `WithoutSearchDocuments.from_queryset(QuerySet)()`.
+    """
+
+    def get_queryset(self):
+        return super().get_queryset().defer(*SEARCH_DOCUMENTS)
 
 
 def _is_word_character(character):

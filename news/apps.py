@@ -8,7 +8,7 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from nada_site.site import site
-        from news import demo, search, sections
+        from news import announcement_search, demo, search, sections
 
         # The current announcements come first among the news's parts of the home page.
         site.register(
@@ -22,6 +22,6 @@ class NewsConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["news:list", "announcements:list"],
             demo=demo.load,
-            search=[search.PROVIDER],
+            search=[search.PROVIDER, announcement_search.PROVIDER],
             fresh_content=sections.FRESH_CONTENT,
         )

@@ -8,9 +8,11 @@ from modeltranslation.utils import build_localized_fieldname
 
 from nada_site.localized import filled_languages, localized_names
 from nada_site.richtext import SanitizedRichTextField
+from nada_site.search import WithoutSearchDocuments, add_search_documents
 from nada_site.slugs import SlugFromMixin, slug_field, unique_slug
 from nada_site.uploads import UploadTo, validate_news_image
 from nada_site.workflow import Publishable, PublishableQuerySet
+from news.announcement_search import FIELDS as ANNOUNCEMENT_SEARCH_FIELDS
 from news.search import SEARCH_CONFIGS, search_document_field, search_field_name
 
 SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
@@ -341,7 +343,7 @@ class Announcement(SlugFromMixin, Publishable):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = AnnouncementQuerySet.as_manager()
+    objects = WithoutSearchDocuments.from_queryset(AnnouncementQuerySet)()
 
     class Meta(Publishable.Meta):
         verbose_name = _("announcement")
@@ -405,3 +407,6 @@ class Announcement(SlugFromMixin, Publishable):
             )
         if not self.slug:
             self.slug = unique_slug(self, self.slug_source, self.reserved_slugs)
+
+
+add_search_documents(Announcement, ANNOUNCEMENT_SEARCH_FIELDS)

@@ -8,7 +8,7 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from nada_site.site import site
-        from publications import demo, sections
+        from publications import demo, search, sections
 
         site.register(
             self,
@@ -17,4 +17,5 @@ class PublicationsConfig(AppConfig):
             sitemaps=sections.SITEMAPS,
             fixed_pages=["publications:list"],
             demo=demo.load,
+            search=[search.PROVIDER],
         )

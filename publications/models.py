@@ -22,9 +22,11 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from nada_site.localized import LANGUAGE_CODES, direction
+from nada_site.search import WithoutSearchDocuments, add_search_documents
 from nada_site.slugs import SlugFromMixin, slug_field
 from nada_site.uploads import UploadTo, validate_pdf, validate_spreadsheet
 from nada_site.workflow import Publishable, PublishableQuerySet
+from publications.search import FIELDS as SEARCH_FIELDS
 
 # What each accepted extension is served as.
 FORMATS = {
@@ -156,7 +158,7 @@ class Publication(SlugFromMixin, Publishable):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
-    objects = PublicationQuerySet.as_manager()
+    objects = WithoutSearchDocuments.from_queryset(PublicationQuerySet)()
 
     class Meta(Publishable.Meta):
         verbose_name = _("publication")
@@ -233,3 +235,6 @@ class Publication(SlugFromMixin, Publishable):
     @property
     def data_files(self):
         return self.files(DATA_FIELDS)
+
+
+add_search_documents(Publication, SEARCH_FIELDS)

@@ -8,11 +8,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events.models import Event
 from nada_site.models import Question
 from nada_site.search import MAX_TERMS, parse_query
 from nada_site.workflow import Status
+from news.models import Announcement
+from publications.models import Publication
 from tests.conftest import make_agreement, make_page, make_partner
-from tests.news.conftest import make_article, make_category
+from tests.events.conftest import make_event
+from tests.news.conftest import make_announcement, make_article, make_category
+from tests.publications.conftest import make_publication
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +43,10 @@ def result_urls(html):
 
 @pytest.fixture
 def one_of_each(db):
-    """An article, a page, a question of the FAQ and an agreement, each with the word in every language."""
+    """
+    An article, a page, a question of the FAQ, an agreement, a publication, an
+    event and an announcement, each with the word in every language.
+    """
     article = make_article(
         "news-zam",
         title_ms=f"Berita {WORD['ms']}",
@@ -72,7 +80,43 @@ def one_of_each(db):
         signed_on=datetime.date(2024, 5, 1),
         partners=[make_partner("asean")],
     )
-    return {"article": article, "page": page, "question": question, "agreement": agreement}
+    publication = make_publication(
+        "report-zam",
+        title_ms="Laporan tahunan",
+        summary_ms=f"Ringkasan {WORD['ms']}.",
+        title_en="Annual report",
+        summary_en=f"A summary of {WORD['en']}.",
+        title_ar="التقرير السنوي",
+        summary_ar=f"ملخص {WORD['ar']}.",
+        date=datetime.date(2025, 6, 1),
+    )
+    event = make_event(
+        "meeting-zam",
+        title_ms="Mesyuarat serantau",
+        description_ms=f"<p>Mesyuarat <strong>{WORD['ms']}</strong>.</p>",
+        title_en="Regional meeting",
+        description_en=f"<p>A meeting on <strong>{WORD['en']}</strong>.</p>",
+        title_ar="اجتماع إقليمي",
+        description_ar=f"<p>اجتماع <strong>{WORD['ar']}</strong>.</p>",
+    )
+    announcement = make_announcement(
+        "notice-zam",
+        title_ms=f"Notis {WORD['ms']}",
+        text_ms="Pejabat ditutup.",
+        title_en="Office notice",
+        text_en=f"The {WORD['en']} office is closed.",
+        title_ar=f"إعلان {WORD['ar']}",
+        text_ar="المكتب مغلق.",
+    )
+    return {
+        "article": article,
+        "page": page,
+        "question": question,
+        "agreement": agreement,
+        "publication": publication,
+        "event": event,
+        "announcement": announcement,
+    }
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -83,7 +127,25 @@ def test_every_type_is_found_in_every_language(client, one_of_each, language):
     assert f"/{language}/pages/about/" in urls
     assert f"/{language}/pages/faq/#question-{one_of_each['question'].pk}" in urls
     assert f"/{language}/international/cooperation/mou-zam/" in urls
-    assert len(urls) == 4
+    assert f"/{language}/publications/report-zam/" in urls
+    assert f"/{language}/events/meeting-zam/" in urls
+    assert f"/{language}/announcements/notice-zam/" in urls
+    assert len(urls) == 7
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_publications_events_and_announcements_show_their_text(client, one_of_each, language):
+    html = search(client, language, q=WORD[language])
+    # The event's description is rich text: its snippet is plain.
+    description = {
+        "ms": "Mesyuarat zamrudika.",
+        "en": "A meeting on zamrudika.",
+        "ar": "اجتماع زمرديكا.",
+    }[language]
+    assert f'<p class="search-result__summary">{description}</p>' in html
+    assert {"ms": "Laporan tahunan", "en": "Annual report", "ar": "التقرير السنوي"}[
+        language
+    ] in html
 
 
 def test_a_question_link_opens_on_its_answer(client, one_of_each):
@@ -102,6 +164,16 @@ def test_what_the_public_does_not_see_is_not_found(client, db):
     draft_faq = make_page("draft-faq", status=Status.DRAFT)
     Question.objects.create(page=draft_faq, question_ms=WORD["ms"], answer_ms="<p>x</p>")
     make_agreement("draft-mou", title_en=f"Draft {WORD['en']}", status=Status.DRAFT)
+    make_publication("draft-report", title_en=f"Draft {WORD['en']}", status=Status.DRAFT)
+    make_publication("withdrawn-report", title_en=f"Old {WORD['en']}", status=Status.WITHDRAWN)
+    make_event("draft-meeting", title_en=f"Draft {WORD['en']}", status=Status.DRAFT)
+    make_announcement("draft-notice", title_en=f"Draft {WORD['en']}", status=Status.DRAFT)
+    # Published, but its start is still to come: seen only by staff until then.
+    make_announcement(
+        "coming-notice",
+        title_en=f"Coming {WORD['en']}",
+        starts_at=timezone.now() + datetime.timedelta(days=1),
+    )
     assert result_urls(search(client, "en", q=WORD["en"])) == []
 
 
@@ -134,10 +206,29 @@ def test_results_are_filtered_by_type_with_links_that_keep_the_query(client, one
     links = dict(re.findall(r'<li><a href="\?([^"]+)"[^>]*>([^<]+) \(\d+\)</a></li>', html))
     assert "q=zamrudika&amp;type=news" in links
     assert "q=zamrudika&amp;type=pages" in links
+    assert links["q=zamrudika&amp;type=publications"] == "Publications"
+    assert links["q=zamrudika&amp;type=events"] == "Events"
+    assert links["q=zamrudika&amp;type=announcements"] == "Announcements"
     assert "q=zamrudika" in links  # All types.
     assert 'aria-current="page">Cooperation agreements (1)' in html
     both = search(client, "en", q=WORD["en"], type=["news", "agreements"])
     assert len(result_urls(both)) == 2
+    for kind, url in [
+        ("publications", "/en/publications/report-zam/"),
+        ("events", "/en/events/meeting-zam/"),
+        ("announcements", "/en/announcements/notice-zam/"),
+    ]:
+        html = search(client, "en", q=WORD["en"], type=kind)
+        assert result_urls(html) == [url]
+        assert 'aria-current="page">' + links[f"q=zamrudika&amp;type={kind}"] + " (1)" in html
+
+
+def test_the_new_types_are_named_in_arabic_right_to_left(client, one_of_each):
+    html = search(client, "ar", q=WORD["ar"])
+    assert '<html lang="ar" dir="rtl">' in html
+    for label in ("المنشورات", "الفعاليات", "الإعلانات"):
+        assert f">{label} (1)</a></li>" in html
+        assert f'<p class="search-result__type">{label}</p>' in html
 
 
 def test_an_unknown_type_is_refused_calmly(client, one_of_each):
@@ -176,6 +267,63 @@ def test_advanced_search_narrows_by_date(client, one_of_each):
     assert "/en/news/old-zam/" not in result_urls(html)
 
 
+def test_advanced_search_narrows_publications_events_and_announcements_by_date(client, one_of_each):
+    make_publication("old-report", title_en=f"Old {WORD['en']}", date=datetime.date(2019, 3, 1))
+    make_event(
+        "old-meeting",
+        title_en=f"Old {WORD['en']}",
+        starts_at=timezone.make_aware(datetime.datetime(2019, 5, 1, 9)),
+    )
+    make_announcement(
+        "old-notice",
+        title_en=f"Old {WORD['en']}",
+        starts_at=timezone.make_aware(datetime.datetime(2019, 7, 1, 9)),
+    )
+    urls = result_urls(
+        client.get(
+            "/en/search/advanced/",
+            {"q": WORD["en"], "date_from": "2019-01-01", "date_to": "2019-12-31"},
+        ).content.decode()
+    )
+    assert sorted(urls) == [
+        "/en/announcements/old-notice/",
+        "/en/events/old-meeting/",
+        "/en/publications/old-report/",
+    ]
+    # One day each side of the event's start: on its day it is found, not the day after.
+    day = one_of_each["event"].starts_at.astimezone(timezone.get_current_timezone()).date()
+    on_the_day = search(client, "en", q=WORD["en"], type="events", date_from=day, date_to=day)
+    assert result_urls(on_the_day) == ["/en/events/meeting-zam/"]
+    after = day + datetime.timedelta(days=1)
+    assert result_urls(search(client, "en", q=WORD["en"], type="events", date_from=after)) == []
+    # A publication's own date counts, not when it was put online.
+    html = search(client, "en", q=WORD["en"], date_from="2025-06-01", date_to="2025-06-01")
+    assert result_urls(html) == ["/en/publications/report-zam/"]
+
+
+def test_an_event_is_found_by_its_city(client, db):
+    make_event("cnd", title_en="Commission session", city_en="Vienna", city_ms="Vienna")
+    assert result_urls(search(client, "en", q="Vienna")) == ["/en/events/cnd/"]
+
+
+def test_a_publication_found_in_another_language_is_marked_as_such(client, db):
+    make_publication("english-report", title_en=f"Report {WORD['en']}", summary_en="In English.")
+    html = search(client, "ms", q=WORD["en"])
+    assert result_urls(html) == ["/ms/publications/english-report/"]
+    assert '<a href="/ms/publications/english-report/" lang="en" dir="ltr">' in html
+
+
+def test_advanced_search_narrows_by_kind_of_publication(client, one_of_each):
+    make_publication(
+        "stats-zam", kind=Publication.Kind.STATISTICS, title_en=f"Figures {WORD['en']}"
+    )
+    html = client.get("/en/search/advanced/", {"q": WORD["en"], "kind": "statistics"})
+    # Only publications have a kind: the other types are left out.
+    assert result_urls(html.content.decode()) == ["/en/publications/stats-zam/"]
+    form = client.get("/en/search/advanced/").content.decode()
+    assert '<option value="statistics">Statistics</option>' in form
+
+
 def test_advanced_search_narrows_by_news_category(client, one_of_each):
     events = make_category("events", name_en="Events")
     make_article("event-zam", category=events, title_en=f"Event {WORD['en']}")
@@ -205,6 +353,7 @@ def test_advanced_search_narrows_by_partner(client, one_of_each):
         ({"date_to": "99999-01-01"}, "date_to"),
         ({"category": "no-such-category"}, "category"),
         ({"partner": "<script>"}, "partner"),
+        ({"kind": "recipes"}, "kind"),
     ],
 )
 def test_advanced_search_explains_what_is_wrong(client, one_of_each, language, params, field):
@@ -250,7 +399,7 @@ def test_the_advanced_search_form_has_its_marker(client, db, language):
     assert form is not None
     assert 'splwpk-advanced-search-function="splwpk-advanced-search-function"' in form.group(0)
     assert f'action="/{language}/search/advanced/"' in form.group(0)
-    for name in ("q", "type", "date_from", "date_to", "category", "partner"):
+    for name in ("q", "type", "date_from", "date_to", "category", "partner", "kind"):
         assert f'name="{name}"' in html
 
 
@@ -271,6 +420,9 @@ def test_queries_per_results_page_do_not_grow_with_the_matches(client, db):
             make_agreement(f"mou-zam-{number}", title_en=f"Zamrudika {number}", partners=[partner])
             page = make_page(f"page-zam-{number}", title_en=f"Zamrudika {number}")
             Question.objects.create(page=page, question_ms="Zamrudika?", answer_ms="<p>Ya.</p>")
+            make_publication(f"report-zam-{number}", title_en=f"Zamrudika {number}")
+            make_event(f"meeting-zam-{number}", title_en=f"Zamrudika {number}")
+            make_announcement(f"notice-zam-{number}", title_en=f"Zamrudika {number}")
 
     def count(**params):
         with CaptureQueriesContext(connection) as queries:
@@ -279,9 +431,25 @@ def test_queries_per_results_page_do_not_grow_with_the_matches(client, db):
         return len(queries)
 
     make_items(0, 2)
-    few = count(), count(type="news"), count(page="2"), count(partner="asean")
+    few = (
+        count(),
+        count(type="news"),
+        count(page="2"),
+        count(partner="asean"),
+        count(kind="annual-report"),
+    )
     make_items(2, 20)
-    assert (count(), count(type="news"), count(page="2"), count(partner="asean")) == few
+    assert (
+        count(),
+        count(type="news"),
+        count(page="2"),
+        count(partner="asean"),
+        count(kind="annual-report"),
+    ) == few
+    # One query per type searched (news, pages, questions, agreements, publications,
+    # events, announcements), the page's menus, and on PostgreSQL the
+    # transaction's BEGIN, statement timeout and COMMIT.
+    assert few[0] == 8 + (3 if connection.vendor == "postgresql" else 0)
 
 
 HOSTILE = [
@@ -331,6 +499,9 @@ def test_hostile_parameters_are_answered_calmly(client, one_of_each):
         "q=zamrudika&page=999999999999999999999",
         "q=zamrudika&type=" + "x" * 5000,
         "q=%00&type=%00&date_from=%00&category=%00",
+        "q=zamrudika&kind=" + "x" * 5000,
+        "q=zamrudika&kind=%00&kind=statistics&type=publications",
+        "q=zamrudika&type=events&type=announcements&date_from=2026-02-30",
     ]:
         assert client.get(f"/en/search/?{params}").status_code == 200, params
         assert client.get(f"/en/search/advanced/?{params}").status_code == 200, params
@@ -371,13 +542,40 @@ def test_search_queries_run_under_a_statement_timeout(client, one_of_each):
 
 @postgresql_only
 @pytest.mark.parametrize(
-    "table", ["nada_site_page", "nada_site_question", "international_agreement"]
+    "table",
+    [
+        "nada_site_page",
+        "nada_site_question",
+        "international_agreement",
+        "publications_publication",
+        "events_event",
+        "news_announcement",
+    ],
 )
 def test_pages_questions_and_agreements_have_full_text_indexes(table):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", [table])
         names = {row[0] for row in cursor.fetchall()}
     assert {f"{table}_search_{code}" for code in LANGUAGES} <= names
+
+
+@pytest.mark.parametrize(
+    "found",
+    [
+        lambda: Publication.objects.get(),
+        lambda: Event.objects.get(),
+        lambda: Announcement.objects.get(),
+    ],
+    ids=["publication", "event", "announcement"],
+)
+def test_the_search_documents_stay_in_the_database(db, found):
+    make_publication("report")
+    make_event("meeting")
+    make_announcement("notice")
+    record = found()
+    assert {"search_ms", "search_en", "search_ar"} <= record.get_deferred_fields()
+    field = record._meta.get_field("search_ms")
+    assert not field.serialize  # Neither in a revision nor in a fixture.
 
 
 def test_a_snippet_is_plain_text_of_the_rich_text(client, db):

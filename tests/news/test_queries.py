@@ -22,9 +22,10 @@ PAGE_QUERIES = {
     "/news/tag/tag-0/": 3,  # tag, count, page
     "/news/item-0/": 5,  # article, its tags, its key points, hand-picked, top-up
     "/news/feed/": 2,  # articles, their tags
-    # One per type of the site search (news, pages, questions, agreements); on
-    # PostgreSQL the transaction's savepoint, its statement timeout and its release.
-    "/search/?type=news&q=item": 4 + (3 if connection.vendor == "postgresql" else 0),
+    # One per type of the site search (news, pages, questions, agreements,
+    # publications, events, announcements); on PostgreSQL the transaction's
+    # savepoint, its statement timeout and its release.
+    "/search/?type=news&q=item": 7 + (3 if connection.vendor == "postgresql" else 0),
 }
 
 
