@@ -37,6 +37,10 @@ LIMITS = {
     "search": 11,
     # The same, and the two lists of its narrowings (categories, partners).
     "advanced search": 13,
+    # Django's sitemap index counts each section's items to page them: one
+    # query per section (news in three languages, categories, tags, pages,
+    # agreements, publications, events, announcements), whatever their size.
+    "sitemap index": 10,
 }
 
 
