@@ -109,6 +109,35 @@ def add_search_documents(model, fields):
 SEARCH_DOCUMENTS = tuple(search_field_name(code) for code in SEARCH_CONFIGS)
 
 
+def search_indexes(tables, languages):
+    """
+    The migration operation that makes a GIN index on each language's search
+    document of each of `tables` (and drops them when reversed). PostgreSQL
+    only: the indexes are kept out of the models' Meta, since SQLite could
+    not build them when it remakes a table. A migration names its languages,
+    so that it does the same whatever the settings become.
+    """
+    from django.db import migrations
+
+    def create(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table in tables:
+            for language in languages:
+                schema_editor.execute(
+                    f"CREATE INDEX {table}_search_{language} ON {table} USING gin (search_{language})"
+                )
+
+    def drop(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        for table in tables:
+            for language in languages:
+                schema_editor.execute(f"DROP INDEX IF EXISTS {table}_search_{language}")
+
+    return migrations.RunPython(create, drop)
+
+
 class WithoutSearchDocuments(Manager):
     """
     A manager leaving the search documents in the database: they are large

@@ -8,26 +8,6 @@ LANGUAGES = ("ms", "en", "ar")
 TABLES = ('international_agreement',)
 
 
-def create_search_indexes(apps, schema_editor):
-    # GIN indexes exist on PostgreSQL only, so they are kept out of the models'
-    # Meta (SQLite could not build them when it remakes a table).
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table in TABLES:
-        for language in LANGUAGES:
-            schema_editor.execute(
-                f"CREATE INDEX {table}_search_{language} ON {table} USING gin (search_{language})"
-            )
-
-
-def drop_search_indexes(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for table in TABLES:
-        for language in LANGUAGES:
-            schema_editor.execute(f"DROP INDEX IF EXISTS {table}_search_{language}")
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -50,5 +30,5 @@ class Migration(migrations.Migration):
             name='search_ms',
             field=models.GeneratedField(db_persist=True, expression=nada_site.search.OnPostgreSQL(django.contrib.postgres.search.CombinedSearchVector(django.contrib.postgres.search.SearchVector('title_ms', config='simple', weight='A'), '||', django.contrib.postgres.search.SearchVector('summary_ms', config='simple', weight='B'), django.contrib.postgres.search.SearchConfig('simple')), output_field=django.contrib.postgres.search.SearchVectorField()), output_field=django.contrib.postgres.search.SearchVectorField(null=True), serialize=False),
         ),
-        migrations.RunPython(create_search_indexes, drop_search_indexes),
+        nada_site.search.search_indexes(TABLES, LANGUAGES),
     ]
