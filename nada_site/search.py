@@ -45,6 +45,7 @@ from django.db.models import (
     Q,
     Value,
 )
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from modeltranslation.utils import build_localized_fieldname
@@ -297,6 +298,53 @@ def full_text_query(query, language):
 def matches(queryset, query, language):
     """The records of `queryset` whose stored document in `language` matches (PostgreSQL)."""
     return queryset.filter(**{search_field_name(language): full_text_query(query, language)})
+
+
+def found_items(
+    queryset,
+    request,
+    *,
+    type,
+    url_name,
+    fields,
+    date,
+    summary="summary",
+    date_lookup=None,
+    order_by=None,
+):
+    """
+    What a provider returns for `queryset`, in one query: its items the
+    request finds, narrowed to the request's dates on `date_lookup` (`date`
+    unless told), as `SearchResult`s of `type` linked by slug to `url_name`,
+    with the title and the `summary` field in the language they were found
+    in and the `date` field as their date. `fields` are the translated fields
+    searched; `order_by` the cheap key that picks the candidates (the newest
+    by `date` unless told).
+    """
+    lookup = date_lookup or date
+    if request.date_from:
+        queryset = queryset.filter(**{f"{lookup}__gte": request.date_from})
+    if request.date_to:
+        queryset = queryset.filter(**{f"{lookup}__lte": request.date_to})
+    rows = matching_rows(
+        queryset,
+        request,
+        fields=fields,
+        values=["slug", date, *translated("title"), *translated(summary)],
+        order_by=order_by or (f"-{date}", "-id"),
+    )
+    return [
+        SearchResult(
+            type=type,
+            title=text_in(row, "title", row["search_language"], request.language),
+            summary=snippet(text_in(row, summary, row["search_language"], request.language)),
+            url=reverse(url_name, kwargs={"slug": row["slug"]}),
+            date=row[date],
+            rank=row["rank"],
+            match_language=row["search_language"],
+        )
+        for row in rows
+    ]
 
 
 def matching_rows(queryset, request, fields, values, order_by):

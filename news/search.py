@@ -7,7 +7,6 @@ import), with a GIN index. The provider narrows by category and date.
 """
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from nada_site import search
@@ -35,34 +34,18 @@ def search_news(request):
     from news.models import Article, Category
 
     articles = Article.objects.published()
-    if request.date_from:
-        articles = articles.filter(published_at__date__gte=request.date_from)
-    if request.date_to:
-        articles = articles.filter(published_at__date__lte=request.date_to)
     if request.filters.get("category"):
         category = Category.objects.filter(slug=request.filters["category"]).values("pk")
         articles = articles.filter(category__in=category)
-    rows = search.matching_rows(
+    return search.found_items(
         articles,
         request,
+        type="news",
+        url_name="news:detail",
         fields=[name for name, _weight in FIELDS],
-        values=["slug", "published_at", *search.translated("title"), *search.translated("summary")],
-        order_by=("-published_at", "-id"),
+        date="published_at",
+        date_lookup="published_at__date",
     )
-    return [
-        search.SearchResult(
-            type="news",
-            title=search.text_in(row, "title", row["search_language"], request.language),
-            summary=search.snippet(
-                search.text_in(row, "summary", row["search_language"], request.language)
-            ),
-            url=reverse("news:detail", kwargs={"slug": row["slug"]}),
-            date=row["published_at"],
-            rank=row["rank"],
-            match_language=row["search_language"],
-        )
-        for row in rows
-    ]
 
 
 PROVIDER = search.SearchProvider(
