@@ -28,6 +28,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from reversion.models import Version
 
+from contact.models import FeedbackPage, PageFeedback
 from nada_site import audit
 from nada_site.models import AddressChange, ReviewRequest, StaffPreferences
 from nada_site.reviews import new_review
@@ -177,6 +178,14 @@ NOT_OPENED = {
     "admin:nada_site_auditentry_delete",
     "admin:nada_site_reviewrequest_delete",
     "admin:contact_contactmessage_add",  # messages come from the public form
+    "admin:contact_pagefeedback_add",  # answers too
+    "admin:contact_feedbackpage_add",
+    "admin:contact_feedbackpage_delete",  # counts go with their answers (purge_page_feedback)
+    # The site's one record of settings: its list leads to it; never added, deleted or recovered.
+    "admin:nada_site_sitesettings_add",
+    "admin:nada_site_sitesettings_changelist",
+    "admin:nada_site_sitesettings_delete",
+    "admin:nada_site_sitesettings_recoverlist",
     # Never deleted: the roles, the sign-in records, the unit's one profile.
     "admin:auth_group_delete",
     "admin:axes_accessfailurelog_delete",
@@ -338,6 +347,8 @@ def content(django_user_model):
         new_slug=article.slug,
     )
     make_message()
+    answered = FeedbackPage.objects.create(path="/ms/", language="ms")
+    PageFeedback.objects.create(page=answered, useful=True, comment="Berguna.")
     for role in ROLES:
         for language in LANGUAGES:
             staff_member(role, language, django_user_model)

@@ -119,7 +119,7 @@ def site_queries(client):
 
     def count(language):
         # The site settings (header, footer) are cached from the first page on.
-        client.get(f"/{language}/news/search/")
+        client.get(f"/{language}/search/")
         with CaptureQueriesContext(connection) as context:
             # The search page without a search runs no query of its own.
             assert client.get(f"/{language}/search/").status_code == 200

@@ -27,6 +27,7 @@ def page_paths(per_section):
         paths += [reverse(name) for _label, name in site.navigation]
         paths += [reverse(name) for name in site.fixed_pages]
         paths.append(reverse("sitemap"))
+        paths.append(reverse("advanced_search"))
         for section in sitemaps().values():
             sitemap = section()
             for item in list(sitemap.items()[:per_section]):
