@@ -238,7 +238,8 @@ def start_page_tasks(django_user_model, role):
     user.groups.add(Group.objects.get(name=role))
     client = Client()
     client.force_login(user)
-    client.cookies["django_language"] = "en"  # The labels as written; their Malay is in the catalogue.
+    # The labels as written; their Malay is in the catalogue.
+    client.cookies["django_language"] = "en"
     response = client.get("/admin/")
     return TASK.findall(html.unescape(response.content.decode()))
 
