@@ -10,15 +10,14 @@ the four characters it is.
 
 import zoneinfo
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.utils.html import escape, linebreaks
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from nada_site.feeds import LanguageFeed
 from nada_site.localized import localize
 from nada_site.pagination import ForgivingPaginationMixin
 from nada_site.workflow import permission_name
@@ -89,7 +88,7 @@ class AnnouncementDetailView(DetailView):
         return response
 
 
-class AnnouncementsFeed(Feed):
+class AnnouncementsFeed(LanguageFeed):
     """The announcements written in the feed's language, newest start first (one feed per language)."""
 
     item_count = 20
@@ -106,11 +105,6 @@ class AnnouncementsFeed(Feed):
     def feed_url(self):
         return reverse("announcements:feed")
 
-    def get_feed(self, obj, request):
-        feed = super().get_feed(obj, request)
-        feed.feed["language"] = get_language()
-        return feed
-
     def items(self):
         public = Announcement.objects.public().in_language(get_language())
         return public.order_by("-starts_at", "-id")[: self.item_count]
@@ -119,9 +113,8 @@ class AnnouncementsFeed(Feed):
         # A title is text: feed readers show it as it is.
         return localize(item, "title").text
 
-    def item_description(self, item):
-        # A description is HTML to feed readers: the plain text is escaped first.
-        return linebreaks(escape(localize(item, "text").text))
+    def item_text(self, item):
+        return localize(item, "text").text
 
     def item_pubdate(self, item):
         return item.starts_at

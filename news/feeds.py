@@ -1,13 +1,13 @@
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from nada_site.feeds import LanguageFeed
 from nada_site.localized import localize
 from news.models import Article
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(LanguageFeed):
     """The newest published articles written in the feed's language (one feed per language)."""
 
     item_count = 20
@@ -24,11 +24,6 @@ class LatestArticlesFeed(Feed):
     def feed_url(self):
         return reverse("news:feed")
 
-    def get_feed(self, obj, request):
-        feed = super().get_feed(obj, request)
-        feed.feed["language"] = get_language()
-        return feed
-
     def items(self):
         return (
             Article.objects.published()
@@ -40,7 +35,7 @@ class LatestArticlesFeed(Feed):
     def item_title(self, item):
         return localize(item, "title").text
 
-    def item_description(self, item):
+    def item_text(self, item):
         return localize(item, "summary").text
 
     def item_pubdate(self, item):

@@ -1,14 +1,14 @@
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
+from nada_site.feeds import LanguageFeed
 from nada_site.localized import localize
 from publications.models import Publication
 
 
-class LatestPublicationsFeed(Feed):
+class LatestPublicationsFeed(LanguageFeed):
     """The newest published publications with a title in the feed's language (one feed per language)."""
 
     item_count = 20
@@ -25,11 +25,6 @@ class LatestPublicationsFeed(Feed):
     def feed_url(self):
         return reverse("publications:feed")
 
-    def get_feed(self, obj, request):
-        feed = super().get_feed(obj, request)
-        feed.feed["language"] = get_language()
-        return feed
-
     def items(self):
         title = build_localized_fieldname("title", get_language())
         return (
@@ -42,7 +37,7 @@ class LatestPublicationsFeed(Feed):
     def item_title(self, item):
         return localize(item, "title").text
 
-    def item_description(self, item):
+    def item_text(self, item):
         return localize(item, "summary").text
 
     def item_pubdate(self, item):

@@ -41,9 +41,21 @@ def test_each_language_has_a_feed_of_its_published_articles(
 
 def test_feed_items_carry_date_summary_and_categories(client, article):
     item = ET.fromstring(client.get("/en/news/feed/").content).find("channel/item")
-    assert item.findtext("description") == article.summary_en
+    assert item.findtext("description") == f"<p>{article.summary_en}</p>"
     assert item.findtext("pubDate")
     assert {element.text for element in item.findall("category")} == {"Global", "Rehabilitation"}
+
+
+def test_a_summary_reaches_feed_readers_as_the_text_it_is(client):
+    make_article(
+        "tricky", title_en="Fish & chips", summary_en="Read <b>this</b> & <script>x</script>"
+    )
+    item = ET.fromstring(client.get("/en/news/feed/").content).find("channel/item")
+    # A description is HTML to a feed reader: the summary's own "<" arrives as "&lt;".
+    assert item.findtext("description") == (
+        "<p>Read &lt;b&gt;this&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;</p>"
+    )
+    assert item.findtext("title") == "Fish & chips"
 
 
 def sections_of(client):

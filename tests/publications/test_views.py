@@ -252,6 +252,12 @@ def test_each_language_has_a_feed_of_its_publications(client, shelf, language):
     assert links == {f"http://testserver/{language}/publications/{slug}/" for slug in expected}
 
 
+def test_a_summary_reaches_feed_readers_as_the_text_it_is(client):
+    make_publication("tricky", summary_ms="Jadual <b>2025</b> & ulasan")
+    item = ET.fromstring(client.get("/ms/publications/feed/").content).find("channel/item")
+    assert item.findtext("description") == "<p>Jadual &lt;b&gt;2025&lt;/b&gt; &amp; ulasan</p>"
+
+
 def test_the_list_links_its_feed(client, shelf):
     html = client.get("/ar/publications/").content.decode()
     assert re.search(
