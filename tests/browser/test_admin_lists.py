@@ -22,13 +22,14 @@ CHANGE_LISTS = {
     "pages": "/admin/nada_site/page/",
     "announcements": "/admin/news/announcement/",
 }
+# Long, and within the shortest title field of these kinds (an announcement's 200 characters).
 LONG_TITLES = {
     "title_ms": "Mesyuarat dua hala Agensi Antidadah Kebangsaan dengan rakan serantau mengenai "
     "pertukaran maklumat, pemulihan berasaskan komuniti dan latihan pegawai penguatkuasa "
     "di sempadan utara Semenanjung Malaysia",
     "title_en": "Bilateral meeting of the National Anti-Drugs Agency with regional partners on "
     "information exchange, community-based rehabilitation and the training of enforcement "
-    "officers on the northern border of Peninsular Malaysia",
+    "officers on the northern border",
     "title_ar": "اجتماع ثنائي للوكالة الوطنية لمكافحة المخدرات مع الشركاء الإقليميين بشأن تبادل "
     "المعلومات وإعادة التأهيل المجتمعي وتدريب ضباط إنفاذ القانون على الحدود الشمالية "
     "لشبه جزيرة ماليزيا",
