@@ -199,6 +199,21 @@ JPEG_PNG_WEBP = {
     "WEBP": frozenset({".webp"}),
 }
 
+# What staff read when an image of the news or of the header is refused.
+IMAGE_REFUSALS = {
+    "too_large": Refusal("too_large", gettext_lazy("The image is larger than %(limit)s.")),
+    "unreadable": Refusal(
+        "not_an_image", gettext_lazy("The file is not an image that can be read.")
+    ),
+    "wrong_format": Refusal(
+        "wrong_format",
+        gettext_lazy("Only JPEG, PNG and WebP images with a matching file name are accepted."),
+    ),
+    "too_many_pixels": Refusal(
+        "too_many_pixels", gettext_lazy("The image has more than %(limit)s million pixels.")
+    ),
+}
+
 KINDS = {
     # An article's image (news.Article.image).
     "news_image": UploadKind(
@@ -206,21 +221,7 @@ KINDS = {
         formats=JPEG_PNG_WEBP,
         max_bytes=5 * MEGABYTE,
         max_pixels=25_000_000,
-        refusals={
-            "too_large": Refusal("too_large", gettext_lazy("The image is larger than %(limit)s.")),
-            "unreadable": Refusal(
-                "not_an_image", gettext_lazy("The file is not an image that can be read.")
-            ),
-            "wrong_format": Refusal(
-                "wrong_format",
-                gettext_lazy(
-                    "Only JPEG, PNG and WebP images with a matching file name are accepted."
-                ),
-            ),
-            "too_many_pixels": Refusal(
-                "too_many_pixels", gettext_lazy("The image has more than %(limit)s million pixels.")
-            ),
-        },
+        refusals=IMAGE_REFUSALS,
     ),
     # The agency's logo and the national crest (nada_site.SiteSettings).
     "header_image": UploadKind(
@@ -228,21 +229,7 @@ KINDS = {
         formats=JPEG_PNG_WEBP,
         max_bytes=2 * MEGABYTE,
         max_pixels=4_000_000,
-        refusals={
-            "too_large": Refusal("too_large", gettext_lazy("The image is larger than %(limit)s.")),
-            "unreadable": Refusal(
-                "not_an_image", gettext_lazy("The file is not an image that can be read.")
-            ),
-            "wrong_format": Refusal(
-                "wrong_format",
-                gettext_lazy(
-                    "Only JPEG, PNG and WebP images with a matching file name are accepted."
-                ),
-            ),
-            "too_many_pixels": Refusal(
-                "too_many_pixels", gettext_lazy("The image has more than %(limit)s million pixels.")
-            ),
-        },
+        refusals=IMAGE_REFUSALS,
     ),
     # An image uploaded through the rich text editor (upload_image below).
     "editor_image": UploadKind(
