@@ -118,6 +118,24 @@ def filled_languages(obj, field):
     ]
 
 
+class TitledInAnyLanguage:
+    """
+    A model mixin for items that may be written in any one language: they
+    exist in the languages with a title, and are named by the first of them
+    (by their slug when none has one).
+    """
+
+    @property
+    def available_languages(self):
+        """The languages the item is written in: those with a title."""
+        return filled_languages(self, "title")
+
+    def __str__(self):
+        for code in self.available_languages:
+            return getattr(self, build_localized_fieldname("title", code))
+        return self.slug
+
+
 def field_label(field):
     """`Title (English)`: the field as staff see it, and the language of a translated one."""
     language = getattr(field, "language", None)

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from nada_site.localized import filled_languages, localized_names
+from nada_site.localized import TitledInAnyLanguage, localized_names
 from nada_site.richtext import SanitizedRichTextField
 from nada_site.search import WithoutSearchDocuments, add_search_documents
 from nada_site.slugs import SlugFromMixin, slug_field, unique_slug
@@ -90,7 +90,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return super().get_queryset().defer(*SEARCH_DOCUMENTS)
 
 
-class Article(SlugFromMixin, Publishable):
+class Article(TitledInAnyLanguage, SlugFromMixin, Publishable):
     """A news item, in one or more of the site's languages."""
 
     # Addresses under /news/ that belong to other pages.
@@ -189,18 +189,8 @@ class Article(SlugFromMixin, Publishable):
             ),
         ]
 
-    def __str__(self):
-        for code in self.available_languages:
-            return getattr(self, build_localized_fieldname("title", code))
-        return self.slug
-
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})
-
-    @property
-    def available_languages(self):
-        """The languages the article is written in: those with a title."""
-        return filled_languages(self, "title")
 
     def clean(self):
         super().clean()
@@ -297,7 +287,7 @@ class AnnouncementQuerySet(PublishableQuerySet):
         )
 
 
-class Announcement(SlugFromMixin, Publishable):
+class Announcement(TitledInAnyLanguage, SlugFromMixin, Publishable):
     """
     A short notice with a start and an end: shown on the home page while it
     runs, then in the archive. Plain text, written in one or more languages.
@@ -360,17 +350,8 @@ class Announcement(SlugFromMixin, Publishable):
             ),
         ]
 
-    def __str__(self):
-        for code in self.available_languages:
-            return getattr(self, build_localized_fieldname("title", code))
-        return self.slug
-
     def get_absolute_url(self):
         return reverse("announcements:detail", kwargs={"slug": self.slug})
-
-    @property
-    def available_languages(self):
-        return filled_languages(self, "title")
 
     @property
     def version(self):
