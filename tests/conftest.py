@@ -1,6 +1,7 @@
 """Shared fixtures: test-only settings and small factories for each app's content."""
 
 import pytest
+from django.db import connection
 from django.utils import timezone, translation
 
 from international.models import Agreement, Partner, UnitProfile
@@ -9,6 +10,23 @@ from nada_site.workflow import Status
 
 # Factories make public content published, as a Publisher would, unless told otherwise.
 PUBLISHED = {"status": Status.PUBLISHED, "was_published": True}
+
+
+# Tests that need PostgreSQL, each saying why; CI runs every test on both databases.
+full_text_on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason=(
+        "Full-text search (stemming, ranking, the arabic configuration, the GIN "
+        "indexes) exists on PostgreSQL only; CI runs these tests there."
+    ),
+)
+concurrent_writers_on_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason=(
+        "Threads saving side by side need a database that takes concurrent writers; "
+        "SQLite's in-memory test database refuses them (table locked). CI runs this on PostgreSQL."
+    ),
+)
 
 
 @pytest.fixture(autouse=True)

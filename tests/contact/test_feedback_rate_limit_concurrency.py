@@ -6,22 +6,15 @@ taken, the rest refused with 429 and not stored.
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from contact import feedback
 from contact.feedback import page_token
 from contact.models import PageFeedback
+from tests.conftest import concurrent_writers_on_postgresql as postgresql_only
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason=(
-        "Threads saving answers side by side need a database that takes concurrent writers; "
-        "SQLite's in-memory test database refuses them (table locked). CI runs this on PostgreSQL."
-    ),
-)
 
 
 def answer_at_once(count):

@@ -7,22 +7,14 @@ process, as Redis is shared by every server.
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 
 from contact.models import ContactMessage
+from tests.conftest import concurrent_writers_on_postgresql as postgresql_only
 from tests.contact.conftest import form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason=(
-        "Threads saving messages side by side need a database that takes concurrent "
-        "writers; SQLite's in-memory test database refuses them (table locked). CI runs "
-        "this test on PostgreSQL."
-    ),
-)
 
 
 def post_at_once(count, **changes):

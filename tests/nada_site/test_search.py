@@ -14,6 +14,7 @@ from nada_site.search import MAX_TERMS, parse_query
 from nada_site.workflow import Status
 from news.models import Announcement
 from publications.models import Publication
+from tests.conftest import full_text_on_postgresql as postgresql_only
 from tests.conftest import make_agreement, make_page, make_partner
 from tests.events.conftest import make_event
 from tests.news.conftest import make_announcement, make_article, make_category
@@ -24,11 +25,6 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ["ms", "en", "ar"]
 # A made-up word, so that every database matches it the same way, in each language's script.
 WORD = {"ms": "zamrudika", "en": "zamrudika", "ar": "زمرديكا"}
-
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Full-text search exists on PostgreSQL only; CI runs these tests there.",
-)
 
 
 def search(client, language="en", **params):

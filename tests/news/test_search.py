@@ -5,6 +5,7 @@ from reversion.models import Version
 
 from nada_site.search import matches, parse_query
 from news.models import Article
+from tests.conftest import full_text_on_postgresql as postgresql_only
 from tests.news.conftest import LANGUAGES, make_article
 
 pytestmark = pytest.mark.django_db
@@ -101,13 +102,6 @@ def test_search_results_are_paginated_and_keep_the_query(client, category):
 
 # Each database answers a search its own way, so each way is tested on its own
 # database; CI runs the whole suite on both.
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason=(
-        "Full-text search (stemming, ranking, the arabic configuration, the GIN "
-        "index) exists on PostgreSQL only; CI runs these tests there."
-    ),
-)
 sqlite_only = pytest.mark.skipif(
     connection.vendor != "sqlite",
     reason=(
